@@ -1,0 +1,5 @@
+"""Raised when the configured tone model cannot be loaded."""
+
+
+class ModelLoadError(RuntimeError):
+    pass

@@ -1,0 +1,49 @@
+"""``coachbot eval FILE``: verdict and per-code metrics on a labelled set."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from coachbot.analysis.analyzer import Analyzer, DraftInput
+from coachbot.evaluation import Report, load_labelled
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="measure the analyzer on a labelled JSONL set")
+    p.add_argument("file", help="labelled JSONL (id, text, context?, issues, needs_coaching)")
+    p.add_argument("--rules-only", action="store_true", help="skip the tone model")
+    p.add_argument("--errors", action="store_true", help="list the drafts the analyzer got wrong")
+    p.set_defaults(handler=run)
+
+
+def evaluate(analyzer: Analyzer, items, name: str, errors: bool = False) -> Report:
+    report = Report(name)
+    drafts = [DraftInput(i.text, i.context, i.id) for i in items]
+    analyses = analyzer.analyze_many(drafts)
+    for gold, analysis in zip(items, analyses, strict=True):
+        report.add(analysis.needs_coaching, analysis.codes, gold)
+        if errors and (set(analysis.codes) != set(gold.issues)):
+            missed = sorted(gold.issues - set(analysis.codes))
+            extra = sorted(set(analysis.codes) - gold.issues)
+            print(f"{gold.id}: missed {missed} extra {extra} :: {gold.text[:120]}", file=sys.stderr)
+    return report
+
+
+def run(args: argparse.Namespace, analyzer: Analyzer, language: str) -> int:
+    try:
+        items = load_labelled(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"coachbot: {exc}", file=sys.stderr)
+        return 2
+    reports = []
+    if analyzer.combiner is not None:
+        reports.append(evaluate(Analyzer(None, analyzer.max_chars), items, "rules only"))
+        from coachbot.analysis.combine import model_only_report
+
+        reports.append(model_only_report(analyzer.combiner, items))
+        reports.append(evaluate(analyzer, items, "combined", args.errors))
+    else:
+        reports.append(evaluate(analyzer, items, "rules only", args.errors))
+    print("\n\n".join(r.format() for r in reports))
+    return 0

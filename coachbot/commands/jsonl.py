@@ -1,0 +1,56 @@
+"""Reading ``--jsonl`` input: one object per line, errors kept per line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+
+@dataclass
+class JsonlItem:
+    id: str
+    text: str | None = None
+    context: str | None = None
+    error: str | None = None
+
+
+def open_input(path: str) -> IO[str]:
+    if path == "-":
+        return sys.stdin
+    return open(path, encoding="utf-8")
+
+
+def read_items(stream: IO[str]) -> Iterator[JsonlItem]:
+    """Yield one item per non-blank line; a bad line becomes an item with ``error``."""
+    for number, raw in enumerate(stream, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        fallback_id = str(number)
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield JsonlItem(fallback_id, error=f"line {number} is not valid JSON: {exc.msg}")
+            continue
+        if not isinstance(obj, dict):
+            yield JsonlItem(fallback_id, error=f"line {number} must be a JSON object")
+            continue
+        item_id = obj.get("id", fallback_id)
+        item_id = str(item_id) if item_id is not None else fallback_id
+        text = obj.get("text")
+        context = obj.get("context")
+        if not isinstance(text, str):
+            yield JsonlItem(item_id, error="'text' is missing or not a string")
+            continue
+        if context is not None and not isinstance(context, str):
+            yield JsonlItem(item_id, error="'context' must be a string")
+            continue
+        yield JsonlItem(item_id, text, context or None)
+
+
+def write(obj: dict) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
