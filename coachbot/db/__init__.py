@@ -1,0 +1,24 @@
+"""Storage: declarative models and the session factory."""
+
+from coachbot.db.admin_models import AuditEntry, PromptTemplate, SettingValue, StyleRule
+from coachbot.db.base import Base, utcnow
+from coachbot.db.models import Draft, DraftIssue, Feedback, Rewrite, Team, User
+from coachbot.db.session import create_engine, create_engine_and_sessionmaker, create_sessionmaker
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "Draft",
+    "DraftIssue",
+    "Feedback",
+    "PromptTemplate",
+    "Rewrite",
+    "SettingValue",
+    "StyleRule",
+    "Team",
+    "User",
+    "create_engine",
+    "create_engine_and_sessionmaker",
+    "create_sessionmaker",
+    "utcnow",
+]

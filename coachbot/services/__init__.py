@@ -1,0 +1,64 @@
+"""Business logic. Each service owns its transaction and returns plain dataclasses."""
+
+from coachbot.services.coaching import Analyzer, CoachingService
+from coachbot.services.errors import (
+    InvalidInvite,
+    NotFound,
+    PermissionDenied,
+    ServiceError,
+    ValidationFailed,
+)
+from coachbot.services.flags import FlagService
+from coachbot.services.prompts import PromptService
+from coachbot.services.retention import RetentionService
+from coachbot.services.settings import SettingsService
+from coachbot.services.styleguide import StyleGuideService
+from coachbot.services.teams import TeamService
+from coachbot.services.types import (
+    DayPoint,
+    DraftDetail,
+    DraftResult,
+    DraftSummary,
+    EmployeeRow,
+    FlagInfo,
+    HistoryPage,
+    PromptInfo,
+    RewriteInfo,
+    RewriteRecord,
+    StyleRule,
+    TeamInfo,
+    TeamSummary,
+    UserInfo,
+)
+from coachbot.services.users import UserService
+
+__all__ = [
+    "Analyzer",
+    "CoachingService",
+    "DayPoint",
+    "DraftDetail",
+    "DraftResult",
+    "DraftSummary",
+    "EmployeeRow",
+    "FlagInfo",
+    "FlagService",
+    "HistoryPage",
+    "InvalidInvite",
+    "NotFound",
+    "PermissionDenied",
+    "PromptInfo",
+    "PromptService",
+    "RetentionService",
+    "RewriteInfo",
+    "RewriteRecord",
+    "ServiceError",
+    "SettingsService",
+    "StyleGuideService",
+    "StyleRule",
+    "TeamInfo",
+    "TeamService",
+    "TeamSummary",
+    "UserInfo",
+    "UserService",
+    "ValidationFailed",
+]
