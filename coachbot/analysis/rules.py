@@ -59,6 +59,7 @@ FIRST_PERSON = frozenset(
         "банк",
     ]
 )
+EN_FIRST_PERSON = frozenset({"i", "we", "i'll", "we'll", "i've", "we've", "i'm", "we're"})
 SOFTENERS = (
     "пожалуйста",
     "будьте добры",
@@ -296,7 +297,10 @@ def concrete_step(rules: LanguageRules, sentences: list[Sentence]) -> bool:
         has_action = bool(lemmas & rules.action_verbs or lowers & rules.action_verbs)
         if has_action and has_time:
             return True
-        if has_action and any(("1per" in t.tags) or t.lower in ("i'll", "we'll", "will") for t in sent.tokens):
+        first_person = any("1per" in t.tags or t.lower in EN_FIRST_PERSON for t in sent.tokens)
+        if has_action and first_person:
+            return True
+        if has_time and any({"VERB", "INFN", "PRTS"} & t.tags for t in sent.tokens):
             return True
         if sent.text.rstrip().endswith("?"):
             return True

@@ -16,7 +16,7 @@ from razdel import sentenize, tokenize
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-_WORD = re.compile(r"[\w-]+", re.UNICODE)
+_WORD_OR_CONTRACTION = re.compile(r"[\w-]+('[a-z]+)?", re.UNICODE | re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +85,43 @@ def detect_language(text: str) -> str:
     return "ru" if cyr >= lat * 0.5 else "en"
 
 
+_CONTRACTION_TAILS = frozenset({"t", "s", "m", "ll", "re", "ve", "d"})
+
+
+def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
+    """razdel tokens, with English contractions («doesn't», «it's») kept whole."""
+    out: list[tuple[str, int, int]] = []
+    raw = list(tokenize(text))
+    i = 0
+    while i < len(raw):
+        tok = raw[i]
+        if (
+            i + 2 < len(raw)
+            and raw[i + 1].text in ("'", "’")
+            and raw[i + 2].text.lower() in _CONTRACTION_TAILS
+            and tok.stop == raw[i + 1].start
+            and raw[i + 1].stop == raw[i + 2].start
+            and _LATIN.search(tok.text)
+        ):
+            out.append((text[tok.start : raw[i + 2].stop].replace("’", "'"), tok.start, raw[i + 2].stop))
+            i += 3
+            continue
+        out.append((tok.text, tok.start, tok.stop))
+        i += 1
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for chunk in sentenize(text):
         tokens = []
-        for i, tok in enumerate(tokenize(chunk.text)):
-            lower = tok.text.lower().replace("ё", "е")
+        for i, (tok_text, tok_start, tok_stop) in enumerate(_raw_tokens(chunk.text)):
+            lower = tok_text.lower().replace("ё", "е")
             lemma, tags = parse_word(lower)
             tokens.append(
                 Token(
-                    tok.text, chunk.start + tok.start, chunk.start + tok.stop, lower, lemma, tags,
-                    i, bool(_WORD.fullmatch(tok.text)),
+                    tok_text, chunk.start + tok_start, chunk.start + tok_stop, lower, lemma, tags,
+                    i, bool(_WORD_OR_CONTRACTION.fullmatch(tok_text)),
                 )
             )
         sentences.append(Sentence(chunk.text, chunk.start, chunk.stop, tuple(tokens)))

@@ -63,7 +63,7 @@ def run_batch(path: str, analyzer: Analyzer, language: str) -> int:
         return 2
     pending: list[jsonl.JsonlItem] = []
     with stream:
-        for item in jsonl.read_items(stream):
+        for item in jsonl.read_items(stream, language):
             pending.append(item)
             if len(pending) >= BATCH:
                 _flush(pending, analyzer, language)

@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
+from coachbot.analysis.errors import DraftError
+
 
 @dataclass
 class JsonlItem:
@@ -23,7 +25,7 @@ def open_input(path: str) -> IO[str]:
     return open(path, encoding="utf-8")
 
 
-def read_items(stream: IO[str]) -> Iterator[JsonlItem]:
+def read_items(stream: IO[str], language: str = "ru") -> Iterator[JsonlItem]:
     """Yield one item per non-blank line; a bad line becomes an item with ``error``."""
     for number, raw in enumerate(stream, start=1):
         line = raw.strip()
@@ -33,20 +35,20 @@ def read_items(stream: IO[str]) -> Iterator[JsonlItem]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield JsonlItem(fallback_id, error=f"line {number} is not valid JSON: {exc.msg}")
+            yield JsonlItem(fallback_id, error=DraftError("bad_json", line=number, detail=exc.msg).message(language))
             continue
         if not isinstance(obj, dict):
-            yield JsonlItem(fallback_id, error=f"line {number} must be a JSON object")
+            yield JsonlItem(fallback_id, error=DraftError("not_object", line=number).message(language))
             continue
         item_id = obj.get("id", fallback_id)
         item_id = str(item_id) if item_id is not None else fallback_id
         text = obj.get("text")
         context = obj.get("context")
         if not isinstance(text, str):
-            yield JsonlItem(item_id, error="'text' is missing or not a string")
+            yield JsonlItem(item_id, error=DraftError("no_text").message(language))
             continue
         if context is not None and not isinstance(context, str):
-            yield JsonlItem(item_id, error="'context' must be a string")
+            yield JsonlItem(item_id, error=DraftError("bad_context").message(language))
             continue
         yield JsonlItem(item_id, text, context or None)
 

@@ -1,0 +1,123 @@
+"""Rules + tone model: rules give the quotes, the model catches the rest.
+
+A model-only flag still names a sentence: the one the model scores highest
+for that code on its own (the opening sentence for a missing apology, the
+closing one for a missing next step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from coachbot.analysis import scoring
+from coachbot.analysis.analyzer import DraftInput
+from coachbot.analysis.text import split_sentences
+from coachbot.analysis.tone_model import ToneModel
+from coachbot.analysis.types import Analysis, Issue, ModelInfo
+from coachbot.evaluation import Report
+from coachbot.taxonomy import ISSUE_CODES, issue_entry
+
+OPENING_CODES = frozenset({"no_apology", "cold"})
+CLOSING_CODES = frozenset({"no_next_step"})
+# Rule hits on these rest on heuristics; a confident "no" from the model overrules them.
+SOFT_RULE_CODES = frozenset({"no_apology", "no_next_step", "cold", "commanding"})
+VETO = 0.12
+SENTIMENTS = ("negative", "neutral", "positive")
+
+
+def load_combiner(name_or_path: str) -> ModelCombiner:
+    return ModelCombiner(ToneModel.load(name_or_path))
+
+
+class ModelCombiner:
+    def __init__(self, model: ToneModel) -> None:
+        self.model = model
+        self.info: ModelInfo = ModelInfo(f"rules+{model.info.name}", model.info.version)
+        self.col = {label: i for i, label in enumerate(model.labels)}
+
+    def prob(self, row: np.ndarray, label: str) -> float | None:
+        j = self.col.get(label)
+        return None if j is None else float(row[j])
+
+    def model_codes(self, row: np.ndarray) -> dict[str, float]:
+        """Codes the model flags on its own, with their probabilities."""
+        out = {}
+        for code in ISSUE_CODES:
+            p = self.prob(row, code)
+            if p is not None and p >= self.model.threshold(code):
+                out[code] = p
+        return out
+
+    def combine(self, drafts: Sequence[DraftInput], analyses: list[Analysis]) -> list[Analysis]:
+        probs = self.model.predict([a.text for a in analyses], [a.context for a in analyses])
+        return [self._merge(a, row) for a, row in zip(analyses, probs, strict=True)]
+
+    def _merge(self, analysis: Analysis, row: np.ndarray) -> Analysis:
+        issues = []
+        for issue in analysis.issues:
+            p = self.prob(row, issue.code)
+            if issue.code in SOFT_RULE_CODES and p is not None and p < VETO:
+                continue
+            issues.append(issue)
+        rule_codes = {i.code for i in issues}
+        flagged = {c: p for c, p in self.model_codes(row).items() if c not in rule_codes}
+        verdict = self.prob(row, "needs_coaching")
+        if not issues and not flagged and verdict is not None and verdict >= self.model.threshold("needs_coaching"):
+            ranked = sorted(((self.prob(row, c) or 0.0, c) for c in ISSUE_CODES), reverse=True)
+            if ranked and ranked[0][0] >= 0.2:
+                flagged[ranked[0][1]] = ranked[0][0]
+        if flagged:
+            issues += self._locate(analysis, flagged)
+        issues.sort(key=lambda i: (i.span[0], i.code))
+        needs = scoring.needs_coaching(issues)
+        score = scoring.score(issues, analysis.strengths)
+        if verdict is not None:
+            score = round(0.5 * score + 0.5 * 100 * (1.0 - verdict))
+        score = min(score, 69) if needs else max(score, 70)
+        sentiment = analysis.sentiment
+        senti = [self.prob(row, f"sentiment:{s}") for s in SENTIMENTS]
+        if sentiment != "negative" and all(p is not None for p in senti):
+            sentiment = SENTIMENTS[int(np.argmax(senti))]
+            if sentiment == "positive" and needs:
+                sentiment = "neutral"
+        return replace(analysis, issues=issues, needs_coaching=needs, score=score,
+                       sentiment=sentiment, model=self.info)
+
+    def _locate(self, analysis: Analysis, flagged: dict[str, float]) -> list[Issue]:
+        sentences = [s for s in split_sentences(analysis.text) if s.text.strip()]
+        if not sentences:
+            return []
+        need_scan = [c for c in flagged if c not in OPENING_CODES | CLOSING_CODES]
+        best: dict[str, int] = {}
+        if need_scan and len(sentences) > 1:
+            rows = self.model.predict([s.text for s in sentences], [analysis.context] * len(sentences))
+            for code in need_scan:
+                best[code] = int(np.argmax(rows[:, self.col[code]]))
+        out = []
+        for code, p in flagged.items():
+            if code in OPENING_CODES:
+                idx = 0
+            elif code in CLOSING_CODES:
+                idx = len(sentences) - 1
+            else:
+                idx = best.get(code, 0)
+            sent = sentences[idx]
+            entry = issue_entry(code, analysis.language)
+            out.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
+                             entry.explanation, entry.suggestion, "model", p))
+        return out
+
+
+def model_only_report(combiner: ModelCombiner, items) -> Report:
+    """The model's own verdicts, without the rules, for ``coachbot eval``."""
+    report = Report("model only")
+    probs = combiner.model.predict([i.text for i in items], [i.context for i in items])
+    for gold, row in zip(items, probs, strict=True):
+        codes = set(combiner.model_codes(row))
+        verdict = combiner.prob(row, "needs_coaching")
+        flag = bool(codes) if verdict is None else verdict >= combiner.model.threshold("needs_coaching")
+        report.add(flag, codes, gold)
+    return report

@@ -1,0 +1,101 @@
+"""The tone model behind a small interface: texts in, per-label probabilities out.
+
+Any ``transformers`` sequence-classification checkpoint whose ``id2label``
+uses our label names works: the shipped one, or e.g. a rubert-tiny2 fine-tune.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coachbot.analysis.model_errors import ModelLoadError
+from coachbot.analysis.types import ModelInfo
+
+log = logging.getLogger(__name__)
+MAX_LENGTH = 128
+
+
+def _looks_like_path(name: str) -> bool:
+    return name.startswith(("/", ".", "~")) or name.count("/") > 1 or Path(name).suffix != ""
+
+
+def _ensure_materialized(path: Path) -> None:
+    """Build the shipped checkpoint from its committed source if it is missing or stale."""
+    source = path.with_name(path.name + "-src")
+    if not (source / "trained.safetensors").exists():
+        return
+    from coachbot.tone.checkpoint import is_current, materialize
+
+    if not is_current(source, path):
+        log.warning("building the tone model in %s from %s", path, source)
+        materialize(source, path)
+
+
+@dataclass
+class ToneModel:
+    model: object
+    tokenizer: object
+    labels: list[str]
+    thresholds: dict[str, float]
+    info: ModelInfo
+
+    @classmethod
+    def load(cls, name_or_path: str) -> ToneModel:
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        path = Path(name_or_path).expanduser()
+        local = path.exists() or path.with_name(path.name + "-src").exists()
+        if local:
+            try:
+                _ensure_materialized(path)
+            except Exception as exc:
+                raise ModelLoadError(f"could not build the tone model in {path}: {exc}") from exc
+        elif _looks_like_path(name_or_path):
+            raise ModelLoadError(
+                f"the tone model was not found at {path}; run `make model` (coachbot model build) "
+                "or set COACHBOT_TONE_MODEL to a checkpoint directory"
+            )
+        target = str(path) if local else name_or_path
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(target, local_files_only=local)
+            model = AutoModelForSequenceClassification.from_pretrained(
+                target, local_files_only=local, dtype=torch.float32
+            )
+        except Exception as exc:
+            where = f"directory {path}" if local else f"model id '{name_or_path}' (needs network access)"
+            raise ModelLoadError(f"could not load the tone model from {where}: {exc}") from exc
+        model.eval()
+        labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        thresholds = {}
+        if local and (path / "thresholds.json").exists():
+            thresholds = json.loads((path / "thresholds.json").read_text(encoding="utf-8"))
+        version = "hub"
+        if local and (path / ".source-digest").exists():
+            version = (path / ".source-digest").read_text().strip()[:12]
+        elif getattr(model.config, "_commit_hash", None):
+            version = str(model.config._commit_hash)[:12]
+        name = "coachbot-tone" if local and version != "hub" else Path(name_or_path).name
+        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version))
+
+    def threshold(self, label: str) -> float:
+        return float(self.thresholds.get(label, 0.5))
+
+    def predict(self, texts: list[str], contexts: list[str | None], batch_size: int = 32) -> np.ndarray:
+        """Probabilities, one row per text, columns in ``self.labels`` order."""
+        import torch
+
+        rows = []
+        with torch.inference_mode():
+            for i in range(0, len(texts), batch_size):
+                enc = self.tokenizer(
+                    texts[i : i + batch_size], [c or "" for c in contexts[i : i + batch_size]],
+                    padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt",
+                )
+                rows.append(torch.sigmoid(self.model(**enc).logits).numpy())
+        return np.concatenate(rows) if rows else np.zeros((0, len(self.labels)))

@@ -1,0 +1,1 @@
+"""The tone model: vocabulary from navec, training, checkpoints."""
