@@ -16,13 +16,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# The full tone-model checkpoint is rebuilt from the small committed source
+# (models/tone-src) and natasha's navec vectors; a no-op when up to date.
 model: install
 	$(BIN)/coachbot model build
 
-run: install
+run: install model
 	$(BIN)/coachbot run
 
-test: install
+test: install model
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 

@@ -9,7 +9,7 @@ from types import ModuleType
 
 from coachbot.analysis import rules_en, rules_ru
 from coachbot.analysis.patterns import Pattern, PatternIndex, compile_pattern, negated_before
-from coachbot.analysis.text import Sentence, split_sentences
+from coachbot.analysis.text import Sentence, morph, split_sentences
 from coachbot.analysis.types import Issue, Strength
 from coachbot.taxonomy import issue_entry
 
@@ -82,6 +82,9 @@ ALTERNATIVE = re.compile(
     r"можно|вы можете|есть вариант|другой вариант|but|instead|alternative|we can|i can|you can)\b",
     re.IGNORECASE,
 )
+_CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
+_VOWELS = re.compile(r"[aeiouy]")
+EN_ACRONYMS = frozenset({"asap", "fyi", "html", "json", "imei", "iban", "swift", "wifi", "vpn", "gdpr"})
 CAPS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
 SHOUT_PUNCT = re.compile(r"[!?]{3,}|\?!|!\?")
 ACRONYM_OK = frozenset(
@@ -261,10 +264,44 @@ def _rule_hits(rules: LanguageRules, sentences: list[Sentence], has_alternative:
     return hits
 
 
+def _is_shouted_word(word: str) -> bool:
+    """An upper-case word that is a real word, not an acronym like SLA or АСЦ."""
+    if len(word) < 4 or word in ACRONYM_OK or any(ch.isdigit() for ch in word):
+        return False
+    lower = word.lower()
+    if _CYRILLIC_WORD.match(lower):
+        parsed = morph().parse(lower)[0]
+        return morph().word_is_known(lower) and "Abbr" not in parsed.tag
+    return bool(_VOWELS.search(lower)) and lower not in EN_ACRONYMS
+
+
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-ZА-ЯЁ]{2,5}|[A-ZА-Я]{1,2}\d)(?![\w-])")
+KNOWN_ACRONYMS = ACRONYM_OK | frozenset(
+    """ID ИД ТВ TV ОК OK АО ПАО МРТ КТ УЗИ ЭКГ ОРВИ ЕГЭ ОГЭ GPS SIM ATM NFC PC IT EU UK US AM PM
+    ПМЖ ВУЗ ДТП ЧП МВД ЗАГС ПФР СФР ФСС ВТБ МГТС ПДД ТО РЖД ЖД ЛОР ОАЭ США СНГ ЕС БТИ ЦБ IBAN USD
+    EUR RUB ЖКУ СССР ИНН ОГРН НДФЛ PDF JPG PNG DVD SMS MMS HD UTC МСК РБ РК SOS FAQ FAQS ЛК SSD HDD
+    HDMI ГБ МБ ТБ GB MB TB AUX RAM LED 4G 5G 3G USB-C NEW PS TO МКАД ЕГРН СНТ ИБП OS IOS""".split()
+)
+
+
+def _acronyms(text: str) -> list[Hit]:
+    """Internal abbreviations (АСЦ, ЦТП, SLA, L2) the customer cannot decode."""
+    return [Hit("jargon", m.start(), m.end(), False, 0) for m in _ACRONYM.finditer(text)
+            if m.group() not in KNOWN_ACRONYMS and not _is_plain_word(m.group())]
+
+
+def _is_plain_word(word: str) -> bool:
+    """«НЕ», «ДА», «ЭТО» in capitals are words, not abbreviations."""
+    lower = word.lower()
+    if _CYRILLIC_WORD.match(lower):
+        return morph().word_is_known(lower) and "Abbr" not in morph().parse(lower)[0].tag
+    return _is_shouted_word(word)
+
+
 def _shouting(text: str, sentences: list[Sentence]) -> list[Hit]:
     hits = []
-    caps = [m for m in CAPS_WORD.finditer(text) if m.group() not in ACRONYM_OK]
-    if len(caps) >= 2 or (caps and len(caps[0].group()) >= 6 and not caps[0].group().isdigit()):
+    caps = [m for m in CAPS_WORD.finditer(text) if _is_shouted_word(m.group())]
+    if len(caps) >= 2:
         hits.append(Hit("rudeness", caps[0].start(), caps[-1].end(), False, 0))
     for m in SHOUT_PUNCT.finditer(text):
         start = text.rfind(" ", 0, max(0, m.start() - 1)) + 1
@@ -351,7 +388,7 @@ def run_rules(text: str, language: str, context: str | None = None) -> RuleResul
     rules = language_rules(language)
     sentences = split_sentences(text)
     has_alternative = bool(ALTERNATIVE.search(text))
-    hits = _rule_hits(rules, sentences, has_alternative) + _shouting(text, sentences)
+    hits = _rule_hits(rules, sentences, has_alternative) + _shouting(text, sentences) + _acronyms(text)
     strengths = _strengths(rules, text, sentences)
     strength_codes = {s.code for s in strengths}
 

@@ -8,6 +8,12 @@ from __future__ import annotations
 
 ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
     "blame": [
+        ("next ~1 time", {"speech": True}),
+        ("maybe|perhaps ~2 read|check|misunderstood|misread|you ~1 misunderstood|misread|forgot|entered|picked", {}),
+        ("must ~1 be ~1 wrong|incorrect", {}),
+        ("check ~2 with ~1 your ~1 family|bank|neighbours|neighbors", {}),
+        ("you ~2 picked|selected|chose|entered|typed ~2 the ~1 wrong", {}),
+        ("in ~1 the ~1 future ~2 please ~1 read|check|make", {}),
         ("you ~1 should|shoulda ~1 =have|='ve|ve", {"speech": True, "self": True}),
         ("your ~1 own ~1 fault|mistake|responsibility|problem", {"speech": True}),
         ("your ~1 fault|mistake|error", {"speech": True}),
@@ -26,6 +32,15 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("user ~1 error", {}),
     ],
     "internal_excuse": [
+        ("we ~1 are|'re ~1 not ~1 responsible", {"neg": False}),
+        ("we're|we ~1 not ~1 responsible", {"neg": False}),
+        ("not ~1 our ~1 responsibility|fault|problem|department", {"neg": False}),
+        ("can't|cannot ~1 do ~1 anything", {"neg": False, "alt": False}),
+        ("how ~1 our ~1 system ~1 work", {}),
+        ("the ~1 fee|charge|rule|policy ~1 stands", {}),
+        ("no ~1 exceptions", {"neg": False}),
+        ("handle|handled|deal ~2 by ~2 another|a ~1 different|other ~1 team|department", {"alt": False}),
+        ("beyond ~1 our ~1 control", {}),
         ("not ~1 my|our ~1 department|team|job|responsibility|area|problem", {"neg": False, "alt": False}),
         ("company|our ~1 policy|policies|rules ~3 don't|doesn't|won't|prevent|prohibit|forbid|not", {"neg": False}),
         ("policy ~1 is ~1 policy", {}),
@@ -42,6 +57,9 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("inconvenient ~2 for ~1 us|accounting|our", {}),
     ],
     "rudeness": [
+        ("not ~1 rocket ~1 science", {"neg": False}),
+        ("it's|that's ~1 not ~1 that ~1 hard", {"neg": False}),
+        ("obviously", {"weak": True}),
         ("as ~1 I ~1 already|previously ~1 said|told|explained|mentioned|stated|wrote", {}),
         ("I ~1 already ~1 told|explained|said", {}),
         ("read ~1 more ~1 carefully", {}),
@@ -61,6 +79,12 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("clearly ~1 stated", {"weak": True}),
     ],
     "dismissive": [
+        ("don't ~1 panic", {"neg": False}),
+        ("perfectly|completely|totally ~1 normal", {}),
+        ("it's|that's ~1 normal", {}),
+        ("could ~1 be ~1 worse", {}),
+        ("everyone ~2 has|gets|deals", {}),
+        ("not ~1 that ~1 bad|serious|big", {"neg": False}),
         ("no ~1 big ~1 deal", {"neg": False}),
         ("not ~1 a ~1 big ~1 deal", {"neg": False}),
         ("don't|not ~1 overreact|exaggerate|dramatize", {"neg": False}),
@@ -91,6 +115,10 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("do ~1 not ~1 reply ~1 to ~1 this", {"weak": True}),
     ],
     "pushy_sales": [
+        ("to ~1 avoid ~1 this ~3 upgrade|subscribe|sign|buy|switch|add|purchase", {}),
+        ("you ~1 should ~1 really ~1 consider ~2 upgrade|buy|premium|our", {}),
+        ("great ~1 time ~1 to ~1 upgrade|buy|switch", {}),
+        ("also ~2 offer ~2 premium|upgrade|plan|package|bundle|insurance|protection", {}),
         ("by ~1 the ~1 way ~4 upgrade|offer|discount|premium|plan|deal|subscribe|sign|try|buy", {}),
         ("while ~1 you're|you ~1 are ~1 here", {}),
         ("why ~1 not ~1 upgrade|try|buy|subscribe|switch|add", {}),

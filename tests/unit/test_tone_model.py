@@ -1,0 +1,107 @@
+"""The shipped tone model: loads offline, through AutoModel and pipeline, and is right on clear cases."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+import torch
+from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
+
+from coachbot.analysis.combine import load_combiner
+from coachbot.analysis.factory import build_analyzer
+from coachbot.analysis.model_errors import ModelLoadError
+from coachbot.analysis.tone_model import ToneModel
+from coachbot.config import DEFAULT_TONE_MODEL, load_settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def tone() -> ToneModel:
+    return ToneModel.load(str(DEFAULT_TONE_MODEL))
+
+
+def test_loads_offline_with_automodel_and_pipeline(monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    model = AutoModelForSequenceClassification.from_pretrained(
+        DEFAULT_TONE_MODEL, local_files_only=True, dtype=torch.float32
+    )
+    tokenizer = AutoTokenizer.from_pretrained(DEFAULT_TONE_MODEL, local_files_only=True)
+    assert model.config.problem_type == "multi_label_classification"
+    assert "blame" in model.config.label2id and "needs_coaching" in model.config.label2id
+    clf = pipeline("text-classification", model=model, tokenizer=tokenizer, top_k=None,
+                   function_to_apply="sigmoid")
+    scores = {r["label"]: r["score"] for r in clf("Вы сами виноваты, надо было читать договор.")}
+    assert scores["blame"] > 0.5
+    assert scores["needs_coaching"] > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        ("Вы сами виноваты, надо было читать договор.", None, "blame"),
+        ("Ничего страшного, не преувеличивайте, у всех бывает.", "У меня сгорел новый чайник!", "dismissive"),
+        ("Кстати, у нас акция: оформите премиум-подписку со скидкой 30%!", "Хочу отменить подписку.", "pushy_sales"),
+        ("Это не мой отдел, бухгалтерии так неудобно.", "Верните деньги за двойное списание.", "internal_excuse"),
+    ],
+)
+def test_flags_unambiguous_problems(tone: ToneModel, text: str, context: str | None, expected: str) -> None:
+    row = tone.predict([text], [context])[0]
+    probs = dict(zip(tone.labels, row, strict=True))
+    assert probs[expected] >= tone.threshold(expected), probs
+    assert probs["needs_coaching"] > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("Простите за задержку! Курьер привезёт заказ № 4512 завтра с 10 до 14, я прослежу лично.",
+         "Где мой заказ? Жду уже неделю!"),
+        ("Ближайший пункт выдачи — ул. Ленина, 12, работает с 9 до 21.", "Где ближайший пункт выдачи?"),
+        ("I'm so sorry about the double charge — I've refunded $40, it will reach your card by Friday.",
+         "You charged me twice!"),
+    ],
+)
+def test_passes_good_replies(tone: ToneModel, text: str, context: str) -> None:
+    row = tone.predict([text], [context])[0]
+    probs = dict(zip(tone.labels, row, strict=True))
+    assert probs["needs_coaching"] < 0.5, probs
+
+
+def test_model_only_flag_names_a_sentence() -> None:
+    analyzer = build_analyzer(load_settings())
+    text = "Спасибо за обращение. Мы передали информацию. Хорошего дня!"
+    analysis = analyzer.analyze(text, "Мне третий день не включают свет, у меня ребёнок маленький!")
+    assert analysis.needs_coaching
+    for issue in analysis.issues:
+        start, stop = issue.span
+        assert text[start:stop] == issue.quote and issue.quote.strip()
+    assert analysis.model.name.startswith("rules+")
+
+
+def test_stored_model_version_is_named() -> None:
+    combiner = load_combiner(str(DEFAULT_TONE_MODEL))
+    assert combiner.info.version and combiner.info.version != "hub"
+
+
+def test_missing_path_is_a_clear_error(tmp_path) -> None:
+    with pytest.raises(ModelLoadError, match="not found"):
+        ToneModel.load(str(tmp_path / "no-such-model"))
+
+
+def test_unreachable_model_id_is_a_clear_error(monkeypatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ModelLoadError, match="needs network access"):
+        ToneModel.load("someone/rubert-tiny2-coachbot")
+
+
+def test_cli_reports_an_unloadable_model(tmp_path) -> None:
+    env = {**os.environ, "COACHBOT_TONE_MODEL": str(tmp_path / "missing"), "HF_HUB_OFFLINE": "1"}
+    env.pop("COACHBOT_USE_MODEL", None)
+    result = subprocess.run([sys.executable, "-m", "coachbot", "analyze", "Ожидайте."],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert "tone model was not found" in result.stderr
