@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from coachbot import __version__
-from coachbot.commands import analyze, db, evaluate, run, train
+from coachbot.commands import analyze, db, evaluate, rewrite, run, train
 from coachbot.config import Settings, load_settings
 
-COMMANDS = [analyze, evaluate, train, db, run]
+COMMANDS = [analyze, evaluate, train, db, rewrite, run]
 
 
 def build_parser() -> argparse.ArgumentParser:

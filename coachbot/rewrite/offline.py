@@ -1,0 +1,96 @@
+"""The offline rewriter: always available, no network.
+
+It fixes what the analyzer found, sentence by sentence (see ``plan.py``), and
+frames the result for each style: a greeting with the customer's name, an
+acknowledgement and an apology where the situation calls for them, a
+concrete next step with placeholders the employee fills in, and a closing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from coachbot.analysis.rules import concrete_step, language_rules
+from coachbot.analysis.text import split_sentences
+from coachbot.analysis.types import Analysis
+from coachbot.rewrite import edits
+from coachbot.rewrite.customer import build_greeting
+from coachbot.rewrite.phrasebook import load_phrasebook
+from coachbot.rewrite.plan import Plan, make_plan
+
+
+def _greeting(plan: Plan, style: str) -> str:
+    own = plan.opening.greeting
+    if own and (plan.opening.name or not plan.name):
+        if plan.language == "en":
+            return own if own.endswith((",", "!", ".")) else own + ","
+        return own if own.endswith(("!", ".")) else own + "!"
+    return build_greeting(plan.name, style, plan.book)
+
+
+def _body(plan: Plan, style: str) -> list[str]:
+    book = plan.book
+    out: list[str] = []
+    used: set[str] = set()
+    for piece in plan.pieces:
+        replacement = ""
+        if piece.replace and piece.replace[0] not in used:
+            used.add(piece.replace[0])
+            replacement = book.replacement(piece.replace[0], piece.replace[1], style)
+        if replacement and not piece.replace_after:
+            out.append(replacement)
+        if piece.reframe and book.fact_reframe:
+            out.append(book.styled(book.fact_reframe, style).replace("{np}", piece.reframe))
+        text = piece.text
+        if text and piece.command:
+            time = book.placeholders.get("time", "\0")
+            known = any(time in sentence for sentence in out)
+            text = edits.soften_command(text, piece.command, book, style, time_known=known)
+        if text:
+            out.append(text)
+        if replacement and piece.replace_after:
+            out.append(replacement)
+    return out
+
+
+def _has_step(plan: Plan, body: list[str]) -> bool:
+    """The draft's own words already name a step, or a placeholder asks for a time."""
+    time = plan.book.placeholders.get("time", "")
+    if time and any(time in sentence for sentence in body):
+        return True
+    own = " ".join(p.text for p in plan.pieces if p.text)
+    return bool(own) and concrete_step(language_rules(plan.language), split_sentences(own))
+
+
+def render(plan: Plan, style: str) -> str:
+    book = plan.book
+    situation = plan.situation or book.situations[-1]
+    body = _body(plan, style)
+    emptied = not body  # everything the draft said had to go: answer the person, then act
+    parts = [_greeting(plan, style)]
+    if (plan.ack and (style != "concise" or plan.concise_ack)) or emptied:
+        parts.append(book.styled(situation.ack, style))
+    if plan.apology:
+        parts.append(book.styled(situation.apology, style))
+    parts += body
+    if (plan.step or emptied) and not _has_step(plan, body):
+        parts.append(book.styled(book.next_step, style))
+    closing = book.closing.get(style, {})
+    parts.append(closing.get("complaint" if plan.complaint else "plain", ""))
+    parts = [p.strip() for p in parts if p and p.strip()]
+    if len(parts) > 1 and parts[0].endswith(","):  # «Hi John,» opens a line of its own
+        return parts[0] + "\n" + " ".join(parts[1:])
+    return " ".join(parts)
+
+
+class OfflineRewriter:
+    """Rewrites from a draft's analysis, one text per style."""
+
+    def __init__(self, prompts_dir: Path | None = None) -> None:
+        self.prompts_dir = prompts_dir
+
+    def rewrite(self, analysis: Analysis, styles: Sequence[str] = ("warm", "concise")) -> dict[str, str]:
+        book = load_phrasebook(analysis.language, self.prompts_dir)
+        plan = make_plan(analysis, book)
+        return {style: render(plan, style) for style in dict.fromkeys(styles)}

@@ -1,0 +1,165 @@
+"""The offline rewriter's phrasebook: ``prompts/phrasebook/<language>.json``.
+
+Admins extend it without touching code; this module loads it, checks its
+shape and compiles its regular expressions (all case-insensitive).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from coachbot.config import PROMPTS_DIR
+
+STYLE_KEYS = ("warm", "concise", "formal")
+REQUIRED = ("placeholders", "greeting", "situations", "next_step", "closing", "replace_sentence", "remove",
+            "phrases", "terms", "verbs", "requests", "clause_openers")
+
+
+class PhrasebookError(ValueError):
+    """The phrasebook file is missing, not JSON, or lacks a section."""
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    match: re.Pattern[str] | None
+    ack: dict[str, str]
+    apology: dict[str, str]
+    failure: bool = True  # the customer reports something that went wrong on our side
+
+
+@dataclass(frozen=True)
+class Replacement:
+    match: re.Pattern[str] | None
+    texts: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    language: str
+    placeholders: dict[str, str]
+    greeting: dict[str, Any]
+    greeting_detect: re.Pattern[str]
+    situations: tuple[Situation, ...]
+    next_step: dict[str, str]
+    closing: dict[str, dict[str, str]]
+    replace_sentence: dict[str, tuple[Replacement, ...]]
+    remove: tuple[re.Pattern[str], ...]
+    phrases: tuple[tuple[re.Pattern[str], str], ...]
+    terms: dict[str, str]
+    verbs: dict[str, dict[str, str]]
+    motion_verbs: frozenset[str]
+    requests: dict[str, Any]
+    has_time: re.Pattern[str]
+    has_reason: re.Pattern[str]
+    clause_openers: tuple[str, ...]
+    fact_reframe: dict[str, str]
+    redirect: re.Pattern[str] | None
+    reframes: tuple[tuple[re.Pattern[str], str], ...]
+    sales_openers: re.Pattern[str] | None
+
+    def styled(self, texts: dict[str, str], style: str) -> str:
+        """A style's text, falling back to ``warm`` for styles the file does not list."""
+        return texts.get(style, texts.get("warm", ""))
+
+    def situation(self, text: str) -> Situation:
+        """The situation whose cues occur most often in ``text`` (the customer's message and the draft)."""
+        low = text.lower()
+        best, best_count = self.situations[-1], 0
+        for situation in self.situations:
+            if situation.match is None:
+                continue
+            count = len(situation.match.findall(low))
+            if count > best_count:
+                best, best_count = situation, count
+        return best
+
+    def replacement(self, code: str, quote: str, style: str) -> str:
+        for option in self.replace_sentence.get(code, ()):
+            if option.match is None or option.match.search(quote.lower()):
+                return self.styled(option.texts, style)
+        return ""
+
+
+def _regex(source: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error as exc:
+        raise PhrasebookError(f"{where}: bad regular expression {source!r}: {exc}") from None
+
+
+def _optional(source: str, where: str) -> re.Pattern[str] | None:
+    return _regex(source, where) if source else None
+
+
+def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebook:
+    missing = [key for key in REQUIRED if key not in data]
+    if missing:
+        raise PhrasebookError(f"{name}: missing sections {', '.join(missing)}")
+    situations = tuple(
+        Situation(s["id"], _optional(s.get("match", ""), f"{name} situation {s['id']}"), s["ack"], s["apology"],
+                  bool(s.get("failure", True)))
+        for s in data["situations"]
+    )
+    if not situations or situations[-1].match is not None:
+        raise PhrasebookError(f"{name}: the last situation must be the default one, with an empty 'match'")
+    replace = {
+        code: tuple(
+            Replacement(_optional(o.get("match", ""), f"{name} {code}"), {k: o[k] for k in STYLE_KEYS if k in o})
+            for o in options
+        )
+        for code, options in data["replace_sentence"].items()
+    }
+    requests = data["requests"]
+    return Phrasebook(
+        language=data.get("language", name),
+        placeholders=data["placeholders"],
+        greeting=data["greeting"],
+        greeting_detect=_regex(data["greeting"]["detect"], f"{name} greeting"),
+        situations=situations,
+        next_step=data["next_step"],
+        closing=data["closing"],
+        replace_sentence=replace,
+        remove=tuple(_regex(r, f"{name} remove") for r in data["remove"]),
+        phrases=tuple((_regex(src, f"{name} phrases"), dst) for src, dst in data["phrases"]),
+        terms={k.lower(): v for k, v in data["terms"].items()},
+        verbs={k.lower(): v for k, v in data["verbs"].items()},
+        motion_verbs=frozenset(data.get("motion_verbs", [])),
+        requests=requests,
+        has_time=_regex(requests["has_time"], f"{name} requests.has_time"),
+        has_reason=_regex(requests["has_reason"], f"{name} requests.has_reason"),
+        clause_openers=tuple(sorted(data["clause_openers"], key=len, reverse=True)),
+        fact_reframe=data.get("fact_reframe", {}),
+        redirect=_optional(data.get("redirect", ""), f"{name} redirect"),
+        sales_openers=_optional(data.get("sales_openers", ""), f"{name} sales_openers"),
+        reframes=tuple((_regex(src, f"{name} reframes"), dst) for src, dst in data.get("reframes", [])),
+    )
+
+
+@lru_cache(maxsize=8)
+def _load(path: Path, mtime: float) -> Phrasebook:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PhrasebookError(f"cannot read {path}: {exc.strerror}") from None
+    except json.JSONDecodeError as exc:
+        raise PhrasebookError(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
+    return parse_phrasebook(data, path.name)
+
+
+def load_phrasebook(language: str, prompts_dir: Path | None = None) -> Phrasebook:
+    """The phrasebook for ``language`` (Russian for anything unknown); reloaded when the file changes."""
+    folder = Path(prompts_dir or PROMPTS_DIR) / "phrasebook"
+    path = folder / f"{language}.json"
+    if not path.exists():
+        path = folder / "ru.json"
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return _load(path, mtime)

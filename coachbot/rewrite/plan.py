@@ -1,0 +1,212 @@
+"""Turn a draft's analysis into a style-independent edit plan.
+
+Each sentence of the draft becomes a ``Piece``: its edited text, the order
+to soften (style decides the wording) and, where a refusal or a reproach was
+cut, the code whose client-centred sentence takes its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from coachbot.analysis.rules import has_complaint, language_rules
+from coachbot.analysis.text import split_sentences
+from coachbot.analysis.types import Analysis, Issue
+from coachbot.privacy.detectors import find_contacts
+from coachbot.rewrite import edits
+from coachbot.rewrite.anchors import fact_phrase
+from coachbot.rewrite.customer import Opening, name_from_context, short_name, split_opening
+from coachbot.rewrite.facts import NUMBER
+from coachbot.rewrite.inflect import parses
+from coachbot.rewrite.phrasebook import Phrasebook, Situation
+from coachbot.rewrite.terms import replace_terms
+
+CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
+EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
+WOUNDING = frozenset({"blame", "rudeness", "dismissive", "internal_excuse", "no_apology"})
+
+
+@dataclass
+class Piece:
+    text: str
+    command: str | None = None  # an imperative to turn into a request
+    replace: tuple[str, str] | None = None  # (code, quote): a phrasebook sentence goes here
+    replace_after: bool = False  # the cut clause came after what is kept of the sentence
+    reframe: str | None = None  # a fact-carrying noun phrase lifted out of a cut clause
+    kept_issue: bool = False  # the clause carried facts and could not be rephrased, so it stayed
+
+
+@dataclass
+class Plan:
+    language: str
+    book: Phrasebook
+    opening: Opening
+    name: str | None
+    pieces: list[Piece] = field(default_factory=list)
+    situation: Situation | None = None
+    ack: bool = False
+    concise_ack: bool = False
+    apology: bool = False
+    step: bool = False
+    complaint: bool = False
+
+
+def has_fact(fragment: str) -> bool:
+    return bool(NUMBER.search(fragment)) or any(True for _ in find_contacts(fragment))
+
+
+def _find(sentence: str, quote: str) -> int:
+    m = re.search(re.escape(quote.strip()), sentence, re.IGNORECASE)
+    return m.start() if m else -1
+
+
+def _cut_sales(sentence: str, start: int, book: Phrasebook) -> str:
+    """Everything from the clause where the upsell begins to the end of the sentence goes
+    (the whole sentence when it opens as an aside: «Кстати, …»)."""
+    body, _ = edits.split_end(sentence)
+    if book.sales_openers is not None and book.sales_openers.search(body):
+        return ""
+    bounds = [m.start() for m in edits.CLAUSE_BOUNDARY.finditer(body) if m.end() <= start]
+    if not bounds:
+        return ""
+    return body[: bounds[-1]].rstrip(" ,;:—–-") + "."
+
+
+def _is_vague_filler(sentence: str, language: str) -> bool:
+    """A promise with nothing concrete («Мы разберёмся.»): the next step replaces it.
+
+    «Ожидайте в лобби» says where, so it stays (and becomes a request).
+    """
+    sents = split_sentences(sentence)
+    if not sents or has_fact(sentence):
+        return False
+    words = sum(t.is_word for t in sents[0].tokens)
+    covered = sum(last - first + 1 for _, first, last in language_rules(language).vague.search(sents[0]))
+    return words > 0 and covered / words >= 0.6
+
+
+def _locate(s: str, issue: Issue) -> tuple[int, int] | None:
+    """Where the issue's quote is in the edited sentence; a model's sentence-level flag covers it all."""
+    pos = _find(s, issue.quote)
+    if pos >= 0:
+        return pos, pos + len(issue.quote.strip())
+    if issue.source == "model" and s.strip():
+        return 0, len(s)
+    return None
+
+
+def imperative(quote: str, language: str) -> str | None:
+    """The order in a quote: the word itself, or the first imperative in a model's sentence."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", quote)
+    if len(words) <= 1:
+        return words[0] if words else None
+    if language == "en":
+        return words[0]
+    for word in words:
+        if any("impr" in p.tag for p in parses(word)[:2]):
+            return word
+    return None
+
+
+def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
+    """Remove the clause with the issue; facts in it survive through a reframe or a noun phrase."""
+    book = plan.book
+    where = _locate(s, issue)
+    if where is None:
+        return s
+    rest, lost = edits.remove_clause(s, where[0], where[1], book)
+    if issue.code == "internal_excuse" and book.redirect and book.redirect.search(rest) and not has_fact(rest):
+        rest = ""  # «…, звоните в бухгалтерию»: the replacement sentence takes over the redirect
+    if has_fact(lost):
+        reframed = edits.reframe(s, book)
+        if reframed != s and _find(reframed, issue.quote) < 0:
+            return reframed
+        phrase = fact_phrase(lost, plan.language, book.fact_reframe.get("case", ""))
+        if phrase is None or piece.reframe is not None:
+            piece.kept_issue = True
+            return s
+        piece.reframe = phrase
+        return rest
+    if issue.code in book.replace_sentence and piece.replace is None:
+        piece.replace = (issue.code, issue.quote)
+        piece.replace_after = bool(rest) and not s.lstrip().startswith(lost.strip())
+    return rest
+
+
+def _unknown_acronyms(s: str, local: list[Issue], book: Phrasebook) -> str:
+    """An abbreviation the phrasebook cannot explain becomes a placeholder the employee fills in."""
+    placeholder = book.placeholders.get("plain_name")
+    for issue in local:
+        if issue.code == "jargon" and placeholder and ACRONYM.fullmatch(issue.quote.strip()):
+            s = re.sub(rf"(?<![\w-]){re.escape(issue.quote.strip())}(?![\w-])", placeholder, s)
+    return s
+
+
+def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) -> Piece:
+    book = plan.book
+    piece = Piece(sentence)
+    sales = [i for i in local if i.code == "pushy_sales"]
+    s = _cut_sales(sentence, max(0, sales[0].span[0] - offset), book) if sales else sentence
+    s = edits.remove_fragments(s, book)
+    for issue in local:
+        if issue.code in CLAUSE_CODES:
+            s = _cut_clause(s, issue, piece, plan)
+    s = edits.strip_openers(s, book) if s != sentence else s
+    ordered = any(i.code == "commanding" for i in local)  # «Ожидайте.» becomes a request instead
+    if not ordered and any(i.code == "no_next_step" for i in local) and _is_vague_filler(s, plan.language):
+        s = ""
+    phrased = edits.apply_phrases(s, book)
+    if phrased == s and not has_fact(s) and any(i.code == "cold" and i.source == "model" for i in local):
+        phrased = ""  # boilerplate the model flagged and no phrase could mend
+    s = replace_terms(phrased, book)
+    s = _unknown_acronyms(s, local, book)
+    if local:
+        s = EMOJI.sub("", s)  # a wink after a complaint reads as mockery
+    if any(i.code == "rudeness" for i in local):
+        s = edits.unshout(s)
+    commands = [i for i in local if i.code == "commanding"]
+    if commands and s:
+        piece.command = imperative(commands[0].quote, plan.language)
+    piece.text = edits.tidy(s)
+    return piece
+
+
+def _redirect(piece: Piece, book: Phrasebook) -> bool:
+    """A sentence that only sends the customer elsewhere («Contact billing.»)."""
+    text = piece.text
+    return bool(book.redirect and text and book.redirect.search(text) and not has_fact(text)) and len(text.split()) <= 6
+
+
+def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
+    text, language = analysis.text, analysis.language
+    opening = split_opening(text, language, book)
+    name = opening.name
+    if name is None:
+        from_context = name_from_context(analysis.context, language)
+        name = short_name(from_context, language) if from_context else None
+    plan = Plan(language, book, opening, name)
+    for sent in split_sentences(text):
+        start = max(sent.start, opening.body_start)
+        if sent.stop <= start or not text[start : sent.stop].strip(" ,!."):
+            continue
+        local = [i for i in analysis.issues if i.span[0] < sent.stop and i.span[1] > start]
+        piece = edit_sentence(text[start : sent.stop].strip(), local, start, plan)
+        previous = plan.pieces[-1] if plan.pieces else None
+        if previous and previous.replace and previous.replace[0] == "internal_excuse" and _redirect(piece, book):
+            continue  # «Звоните в бухгалтерию.» after «не мой отдел»: the replacement already routes it
+        plan.pieces.append(piece)
+    codes = set(analysis.codes)
+    strengths = {s.code for s in analysis.strengths}
+    plan.complaint = bool(analysis.context and has_complaint(analysis.context, language))
+    # The customer's own words say what happened; the draft is the fallback.
+    reported = book.situation(analysis.context) if analysis.context else None
+    # Without the customer's words only the neutral acknowledgement fits.
+    plan.situation = reported if reported is not None else book.situations[-1]
+    failure = reported is not None and reported.failure and reported.match is not None
+    plan.ack = (plan.complaint or failure or bool(codes & WOUNDING)) and "empathy" not in strengths
+    plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
+    plan.apology = "no_apology" in codes and "apology" not in strengths
+    plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises
+    return plan

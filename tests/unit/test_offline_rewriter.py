@@ -1,0 +1,273 @@
+"""The offline rewriter on real drafts: issues gone, facts kept, Russian that agrees."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from coachbot.analysis.analyzer import Analyzer
+from coachbot.config import PROMPTS_DIR
+from coachbot.rewrite.edits import tidy
+from coachbot.rewrite.facts import exempt_spans, extract_facts, missing_facts
+from coachbot.rewrite.inflect import inflect_phrase, name_nominative
+from coachbot.rewrite.offline import OfflineRewriter
+from coachbot.rewrite.phrasebook import PhrasebookError, load_phrasebook
+from coachbot.rewrite.service import RewriteService
+from coachbot.rewrite.terms import replace_terms
+
+STYLES = ("warm", "concise", "formal")
+
+DRAFTS = [
+    # (customer's message, draft)
+    ("Мне привезли разбитую вазу, заказ 7781!", "Вы сами виноваты, надо было проверять посылку при курьере."),
+    ("Списали 2 990 ₽ за подписку, которую я отменил.", "Это не мой отдел, звоните в бухгалтерию."),
+    ("Интернет не работает третий день!", "Ваш тикет эскалирован на L2, ожидайте."),
+    ("Я ждала мастера весь день, а он не пришёл!", "Ничего страшного, у всех бывает. Мастер приедет завтра с 9 до 12."),
+    ("Хочу отменить подписку.", "Отменить можно. Кстати, не хотите оформить тариф «Макс» за 499 ₽ в месяц?"),
+    (None, "Данный вопрос рассматривается в установленный срок. Ожидайте ответа."),
+    (None, "КАК Я УЖЕ ГОВОРИЛА, ЗАКАЗ 3321 ПРИЕДЕТ В ПЯТНИЦУ!!!"),
+    (None, "Заполните форму возврата и приложите чек."),
+    ("Где мой заказ 45821? Жду уже неделю!", "Ваш заказ 45821 задержался на складе. Ожидайте."),
+    (None, "Вы неправильно указали адрес: ул. Ленина, д. 5, кв. 12."),
+    (None, "Надо было проверять заказ № 5531 при курьере."),
+    ("Деньги списали дважды!", "Мы разберёмся."),
+    ("My order 5521 is two weeks late!",
+     "As I already said, your order is delayed. It's not a big deal, it happens to everyone. Wait."),
+    ("I was charged twice, $49.99!", "Not my department. Contact billing."),
+    (None, "You should have read the terms before buying the 12-month plan for $120."),
+    (None, "Your request has been received and will be processed in due course."),
+]
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="module")
+def rewriter() -> OfflineRewriter:
+    return OfflineRewriter()
+
+
+def rewrite(analyzer, rewriter, draft, context=None, styles=STYLES):
+    analysis = analyzer.analyze(draft, context)
+    return analysis, rewriter.rewrite(analysis, styles)
+
+
+@pytest.mark.parametrize(("context", "draft"), DRAFTS)
+def test_every_style_fixes_the_issues_and_keeps_the_facts(analyzer, rewriter, context, draft):
+    analysis, texts = rewrite(analyzer, rewriter, draft, context)
+    assert analysis.needs_coaching
+    facts = extract_facts(draft, analysis.language, exempt_spans(draft, analysis.issues))
+    for style, text in texts.items():
+        after = analyzer.analyze(text, context)
+        assert not after.needs_coaching, (style, text, after.codes)
+        assert after.score > analysis.score
+        lost = [f.value for f in missing_facts(facts, text)]
+        assert lost == [], (style, text)
+        if "Кстати" in draft:
+            assert "499" not in text  # the upsell's price goes with the upsell
+
+
+def test_styles_differ_and_concise_is_shortest(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, *DRAFTS[2][::-1])
+    assert len(set(texts.values())) == 3
+    assert len(texts["concise"]) < min(len(texts["warm"]), len(texts["formal"]))
+
+
+def test_blame_becomes_acknowledgement_apology_and_a_step(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Вы сами выбрали самую дешёвую доставку, вот и ждите.",
+                       "Заказ опоздал на три дня!")
+    warm = texts["warm"]
+    assert "виноват" not in warm and "сами выбрали" not in warm
+    assert "Понимаю" in warm and "Простите за задержку" in warm
+    assert "[что сделаем]" in warm and "[срок]" in warm
+
+
+def test_an_order_becomes_a_request_with_a_time_placeholder(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Ожидайте.")
+    assert texts["warm"] == "Здравствуйте! Пожалуйста, подождите до [срок]: [что происходит сейчас]. " \
+        "Если появятся вопросы, я на связи."
+    _, texts = rewrite(analyzer, rewriter, "Для возврата заполните форму.")
+    assert "Для возврата заполните, пожалуйста, форму — так я смогу [что сделаем]." in texts["concise"]
+
+
+def test_the_upsell_goes_and_the_answer_stays(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, *DRAFTS[4][::-1])
+    assert texts["concise"] == "Отменить можно."
+
+
+def test_jargon_is_replaced_with_agreeing_plain_words(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Ваш тикет эскалирован на L2, ожидайте.")
+    # masculine «тикет» became feminine «заявка»: the possessive and the participle follow
+    assert "Ваша заявка передана старшим специалистам" in texts["concise"]
+    book = load_phrasebook("ru")
+    assert replace_terms("Мы эскалировали ваш тикет.", book) == "Мы передали старшим специалистам вашу заявку."
+    assert replace_terms("Заберите заказ в ПВЗ.", book) == "Заберите заказ в пункте выдачи."
+    assert replace_terms("Привезём заказ в ПВЗ завтра.", book) == "Привезём заказ в пункт выдачи завтра."
+    assert replace_terms("Данная услуга осуществляется за 3 дня.", book) == "Эта услуга проходит за 3 дня."
+    assert tidy(replace_terms("Средства в холде.", book)) == "Средства во временной блокировке."
+
+
+def test_the_customers_name_greets_them_and_formal_agrees_with_it(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Ничего страшного. Мастер приедет завтра.",
+                       "Мастер не пришёл, я ждала весь день!\n— Ольга Смирнова")
+    assert texts["warm"].startswith("Ольга, здравствуйте!")
+    assert texts["formal"].startswith("Уважаемая Ольга, здравствуйте!")
+    _, texts = rewrite(analyzer, rewriter, "Ничего страшного. Мастер приедет завтра.",
+                       "Меня зовут Иван Петрович, мастер не пришёл!")
+    assert texts["formal"].startswith("Уважаемый Иван Петрович, здравствуйте!")
+    # a name the draft already uses is kept as the employee wrote it
+    _, texts = rewrite(analyzer, rewriter, "Анна, вы сами виноваты.")
+    assert all(t.startswith("Анна, здравствуйте!") or t.startswith("Уважаемая Анна") for t in texts.values())
+
+
+def test_inflection_helpers():
+    assert name_nominative("Анне Сергеевне") == "Анна Сергеевна"
+    assert inflect_phrase("старший специалист", "datv", "plur") == "старшим специалистам"
+    assert inflect_phrase("пункт выдачи", "loct") == "пункте выдачи"
+
+
+def test_facts_in_a_reproach_survive_as_a_neutral_sentence(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Вы неправильно указали адрес: ул. Ленина, д. 5, кв. 12.")
+    assert "Давайте вместе проверим адрес: ул. Ленина, д. 5, кв. 12." in texts["warm"]
+    _, texts = rewrite(analyzer, rewriter, "Вы перепутали карту 4276 3800 1234 5678.")
+    assert "проверим карту 4276 3800 1234 5678" in texts["warm"]  # accusative after «проверим»
+
+
+def test_shouting_is_calmed(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "КАК Я УЖЕ ГОВОРИЛА, ЗАКАЗ 3321 ПРИЕДЕТ В ПЯТНИЦУ!!!")
+    assert "Заказ 3321 приедет в пятницу!" in texts["concise"] and "!!" not in texts["concise"]
+
+
+def test_english_rewrites(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Not my department. Contact billing.", "I was charged twice, $49.99!")
+    assert texts["warm"].startswith("Hi,\nI understand")
+    assert "Contact billing" not in texts["warm"] and "[date]" in texts["warm"]
+    _, texts = rewrite(analyzer, rewriter, "Hi John, you should have checked order 5531 at delivery.")
+    assert texts["warm"].startswith("Hi John,\n") and "order 5531" in texts["warm"]
+
+
+def test_the_phrasebook_is_data_an_admin_can_extend(analyzer, tmp_path):
+    shutil.copytree(PROMPTS_DIR / "phrasebook", tmp_path / "phrasebook")
+    path = tmp_path / "phrasebook" / "ru.json"
+    book = json.loads(path.read_text(encoding="utf-8"))
+    book["terms"]["мерчандайзинг"] = "отдел выкладки"
+    path.write_text(json.dumps(book, ensure_ascii=False), encoding="utf-8")
+    analysis = analyzer.analyze("Ценники меняет мерчандайзинг. Ожидайте.")
+    texts = OfflineRewriter(tmp_path).rewrite(analysis, ["concise"])
+    assert "Ценники меняет отдел выкладки." in texts["concise"]
+
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(PhrasebookError, match="not valid JSON"):
+        OfflineRewriter(tmp_path).rewrite(analysis, ["concise"])
+
+
+def test_service_offline_result_is_best_first_with_gate_verdicts(analyzer):
+    service = RewriteService(analyzer)
+    result = service.rewrite_offline_sync("Ваш заказ 45821 задержался на складе. Ожидайте.",
+                                          "Где мой заказ 45821? Жду уже неделю!", id="d1",
+                                          styles=["concise", "warm", "formal"])
+    assert result.id == "d1" and len(result.rewrites) == 3
+    scores = [r.score for r in result.rewrites]
+    assert scores == sorted(scores, reverse=True)
+    assert all(r.backend == "offline" and r.gate["passed"] for r in result.rewrites)
+    with pytest.raises(ValueError, match="unknown style"):
+        service.rewrite_offline_sync("Ожидайте.", styles=["poetic"])
+
+
+def test_a_draft_that_needs_nothing_gets_no_rewrite(analyzer):
+    service = RewriteService(analyzer)
+    result = service.rewrite_offline_sync(
+        "Анна, простите за задержку! Я проверила заказ 45821: курьер привезёт его завтра с 10 до 14.")
+    assert result.rewrites == []
+
+
+def coachbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COACHBOT_USE_MODEL": "false", "COACHBOT_LLM_BASE_URL": "", "COACHBOT_LLM_MODEL": ""}
+    return subprocess.run([sys.executable, "-m", "coachbot", *args], input=stdin, capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_cli_prints_readable_rewrites():
+    result = coachbot("rewrite", "--context", "Заказ опоздал на три дня!", "Ожидайте.")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Черновик: ")
+    assert "1. warm · " in result.stdout and "офлайн" in result.stdout
+    assert "Пожалуйста, подождите" in result.stdout
+    assert "[квадратных скобках]" in result.stdout
+
+
+def test_cli_json_follows_the_design_contract():
+    result = coachbot("rewrite", "--json", "--style", "warm,formal", "Ваш тикет эскалирован на L2, ожидайте.")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data.keys() == {"id", "rewrites"}
+    assert [r["style"] for r in data["rewrites"]] and {r["style"] for r in data["rewrites"]} <= {"warm", "formal"}
+    assert all(r.keys() == {"style", "text", "score", "backend"} and r["backend"] == "offline"
+               for r in data["rewrites"])
+
+
+def test_cli_single_bad_input_exits_2():
+    result = coachbot("rewrite", "   ")
+    assert result.returncode == 2 and "пустой" in result.stderr and result.stdout == ""
+    result = coachbot("rewrite", "--style", "poetic", "Ожидайте.")
+    assert result.returncode == 2 and "unknown style" in result.stderr
+
+
+def test_cli_jsonl_gives_one_line_per_input_and_errors_in_place():
+    lines = [
+        json.dumps({"id": "a", "text": "Ожидайте.", "context": "Где заказ? Жду неделю!"}, ensure_ascii=False),
+        "not json",
+        json.dumps({"id": "c", "text": ""}),
+        json.dumps({"text": "Как я уже говорила, возврат через 10 дней."}, ensure_ascii=False),
+    ]
+    result = coachbot("rewrite", "--jsonl", "-", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "2", "c", "4"]
+    assert out[0]["rewrites"] and "error" in out[1] and "error" in out[2]
+    assert "10 дней" in out[3]["rewrites"][0]["text"]
+
+
+def test_an_analysis_of_the_masked_copy_is_not_rewritten(analyzer):
+    """The storage service analyses a masked copy; rewrites must come from the real draft."""
+    from coachbot.privacy import mask_text
+
+    draft = "Анна, ваш заказ 45821 задержался. Ожидайте."
+    stored = analyzer.analyze(mask_text(draft))
+    result = RewriteService(analyzer).rewrite_offline_sync(draft, analysis=stored)
+    assert result.rewrites and all("[NAME_" not in r.text and "Анна" in r.text for r in result.rewrites)
+
+
+def test_unknown_abbreviations_become_a_placeholder_and_status_talk_plain(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Доступ выдаёт ДИТ после согласования, ожидайте.")
+    assert texts["concise"] == "Доступ выдаёт [понятное название] после согласования, подождите, пожалуйста, до [срок]."
+    _, texts = rewrite(analyzer, rewriter, "Ваше обращение № 77-12 в статусе «На проверке».")
+    assert texts["concise"] == "Ваше обращение № 77-12 сейчас на этапе «На проверке»."
+
+
+def test_sentence_level_flags_from_the_tone_model_are_acted_on(rewriter):
+    """The tone model flags whole sentences (source "model"); the rewriter must act on them too."""
+    from dataclasses import replace
+
+    from coachbot.analysis.types import Issue
+
+    text = "Линия перегружена, все звонят. Заказ 9912 привезут в четверг. Подождите до четверга."
+    base = Analyzer().analyze(text)
+    first = text.index(".") + 1
+    last = text.rindex("Подождите")
+    issues = [
+        Issue("dismissive", (0, first), text[:first], "", "", "model", 0.8),
+        Issue("commanding", (last, len(text)), text[last:], "", "", "model", 0.7),
+    ]
+    analysis = replace(base, issues=issues, needs_coaching=True, score=40)
+    warm = rewriter.rewrite(analysis, ["warm"])["warm"]
+    assert "перегружена" not in warm
+    assert "Заказ 9912 привезут в четверг." in warm
+    assert "Пожалуйста, подождите до четверга" in warm
