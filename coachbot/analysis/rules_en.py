@@ -32,6 +32,12 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("user ~1 error", {}),
     ],
     "internal_excuse": [
+        ("falls|fall ~1 outside ~2 policy|scope|terms", {}),
+        ("cannot|can't ~1 be ~1 accommodated|processed|made|changed|refunded", {"neg": False, "weak": True}),
+        ("doesn't|don't|won't ~1 allow|support|let", {"neg": False}),
+        ("not ~1 able ~1 to ~1 change|refund|cancel|help|do", {"neg": False}),
+        ("I ~1 don't ~1 have ~1 access", {"neg": False}),
+        ("responsible ~1 for ~1 verifying|checking|reading", {}),
         ("we ~1 are|'re ~1 not ~1 responsible", {"neg": False}),
         ("we're|we ~1 not ~1 responsible", {"neg": False}),
         ("not ~1 our ~1 responsibility|fault|problem|department", {"neg": False}),
