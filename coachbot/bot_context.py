@@ -1,0 +1,172 @@
+"""What every handler can reach: the services (built once at start-up) and the acting user.
+
+Handlers get a :class:`BotContext` (registered with ``ContextTypes``), so
+``context.services.coaching`` is typed and nothing lives in module globals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from coachbot.config import Settings
+from coachbot.services import (
+    CoachingService,
+    FlagService,
+    PromptService,
+    RetentionService,
+    SettingsService,
+    StyleGuideService,
+    TeamService,
+    UserInfo,
+    UserService,
+)
+from coachbot.web.metrics import Metrics
+
+if TYPE_CHECKING:
+    from coachbot.analysis.analyzer import Analyzer
+    from coachbot.rewrite.service import RewriteService
+
+log = logging.getLogger(__name__)
+
+SERVICES_KEY = "coachbot.services"
+SETTINGS_KEY = "coachbot.settings"
+METRICS_KEY = "coachbot.metrics"
+
+
+@dataclass
+class BotServices:
+    """Everything the handlers call, built in ``post_init`` and closed in ``post_shutdown``."""
+
+    settings: Settings
+    engine: AsyncEngine
+    analyzer: Analyzer
+    users: UserService
+    coaching: CoachingService
+    rewriter: RewriteService
+    offline_rewriter: RewriteService
+    teams: TeamService
+    prompts: PromptService
+    styleguide: StyleGuideService
+    runtime: SettingsService
+    flags: FlagService
+    retention: RetentionService
+    masker: Callable[[str], str]
+    llm: Any = None
+
+    @classmethod
+    async def build(cls, settings: Settings, analyzer: Analyzer | None = None) -> BotServices:
+        """Open the database, load the analyzer (off the event loop) and wire the services."""
+        from coachbot.db import create_engine_and_sessionmaker
+        from coachbot.privacy.masking import mask_text
+        from coachbot.rewrite.llm import LLMClient
+        from coachbot.rewrite.prompts import REQUIRED_FIELDS, default_templates
+        from coachbot.rewrite.service import RewriteService
+        from coachbot.style_check import guide_for_prompt
+
+        if analyzer is None:
+            analyzer = await asyncio.to_thread(load_analyzer, settings)
+        engine, sessionmaker = create_engine_and_sessionmaker(settings.effective_database_url)
+        prompts = PromptService(sessionmaker, default_templates(settings.prompts_dir), REQUIRED_FIELDS)
+        styleguide = StyleGuideService(sessionmaker)
+        llm = LLMClient.from_settings(settings)
+
+        async def style_guide_text() -> str:
+            return guide_for_prompt(await styleguide.rules())
+
+        def rewriter(client: LLMClient | None) -> RewriteService:
+            return RewriteService(
+                analyzer, llm=client, prompts=prompts, style_guide=style_guide_text, prompts_dir=settings.prompts_dir
+            )
+        services = cls(
+            settings=settings,
+            engine=engine,
+            analyzer=analyzer,
+            users=UserService(sessionmaker, settings),
+            coaching=CoachingService(sessionmaker, analyzer, mask_text, max_chars=settings.max_draft_chars),
+            rewriter=rewriter(llm),
+            offline_rewriter=rewriter(None),
+            teams=TeamService(sessionmaker),
+            prompts=prompts,
+            styleguide=styleguide,
+            runtime=SettingsService(sessionmaker, settings),
+            flags=FlagService(sessionmaker),
+            retention=RetentionService(sessionmaker, settings),
+            masker=mask_text,
+            llm=llm,
+        )
+        # Load the name recogniser, morphology and phrasebooks now, not on the first person's draft.
+        await asyncio.to_thread(services.warm_up)
+        return services
+
+    def warm_up(self) -> None:
+        sample = "Анна, вы сами виноваты, заказ 4521 придёт завтра. Ожидайте."
+        self.masker(sample)
+        self.offline_rewriter.rewrite_offline_sync(sample)
+
+    async def aclose(self) -> None:
+        await self.rewriter.aclose()  # closes the LLM client
+        await self.engine.dispose()
+
+    async def database_ok(self) -> bool:
+        try:
+            async with self.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:
+            log.exception("database health check failed")
+            return False
+        return True
+
+
+def load_analyzer(settings: Settings) -> Analyzer:
+    """The configured analyzer; the rules alone if the tone model cannot be loaded (the bot still coaches)."""
+    from coachbot.analysis.factory import build_analyzer
+    from coachbot.analysis.model_errors import ModelLoadError
+
+    try:
+        return build_analyzer(settings)
+    except ModelLoadError as error:
+        log.warning("tone model not loaded (%s); coaching with the rules alone", error)
+        return build_analyzer(settings, use_model=False)
+
+
+class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """The handlers' context: typed services, metrics, settings and the acting user."""
+
+    __slots__ = ("account",)
+
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
+        super().__init__(application, chat_id=chat_id, user_id=user_id)
+        # Set by the user middleware (group -1) for every update that has a user.
+        self.account: UserInfo | None = None
+
+    @property
+    def services(self) -> BotServices:
+        return self.bot_data[SERVICES_KEY]
+
+    @property
+    def settings(self) -> Settings:
+        return self.bot_data[SETTINGS_KEY]
+
+    @property
+    def metrics(self) -> Metrics:
+        return self.bot_data[METRICS_KEY]
+
+    @property
+    def lang(self) -> str:
+        """The interface language of the acting user (the configured default before /start)."""
+        return self.account.language if self.account is not None else self.settings.language
+
+    @property
+    def me(self) -> UserInfo:
+        """The acting user; handlers only run after the middleware loaded them."""
+        if self.account is None:
+            raise RuntimeError("no user on this update")
+        return self.account

@@ -1,0 +1,1 @@
+"""The aiohttp side: the Telegram webhook, health and metrics (see ``server.py``)."""

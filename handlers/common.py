@@ -1,0 +1,129 @@
+"""Small helpers every feature uses: answering, role checks, and "the next message is…" state."""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from coachbot.bot_context import BotContext
+from coachbot.services import PermissionDenied
+from handlers.texts import plain, t
+
+Callback = Callable[[Update, BotContext], Awaitable[Any]]
+
+# Groups: the user middleware first, then "the next message is…" input, then features.
+MIDDLEWARE_GROUP = -2
+INPUT_GROUP = -1
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+PENDING = "coachbot.pending"
+PENDING_TTL = 15 * 60
+CONTEXT = "coachbot.customer_context"
+CONTEXT_TTL = 30 * 60
+
+
+async def answer(
+    update: Update, context: BotContext, key: str, markup: InlineKeyboardMarkup | None = None, /, **params: Any
+) -> Message | None:
+    """Send the sentence ``key`` to the chat of the update, in the user's language."""
+    return await send_html(update, context, t(context.lang, key, **params), markup)
+
+
+async def send_html(
+    update: Update, context: BotContext, html_text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await context.bot.send_message(
+        chat.id, html_text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+    )
+
+
+async def toast(update: Update, context: BotContext, key: str, /, *, alert: bool = False, **params: Any) -> None:
+    """Answer a button press with a short note at the top of the chat."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(plain(context.lang, key, **params), show_alert=alert)
+
+
+async def edit_pressed(
+    update: Update, html_text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Replace the message whose button was pressed; pressing twice (same content) is not an error."""
+    try:
+        await update.callback_query.edit_message_text(
+            html_text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+
+
+def requires(*roles: str) -> Callable[[Callback], Callback]:
+    """Run the handler only for these roles; others get a kind word about who it is for."""
+
+    def decorate(handler: Callback) -> Callback:
+        @functools.wraps(handler)
+        async def wrapper(update: Update, context: BotContext) -> Any:
+            if context.account is None or context.account.role not in roles:
+                return await _refuse(update, context, roles)
+            try:
+                return await handler(update, context)
+            except PermissionDenied:
+                return await _refuse(update, context, roles)
+
+        return wrapper
+
+    return decorate
+
+
+async def _refuse(update: Update, context: BotContext, roles: tuple[str, ...]) -> None:
+    key = "lead_only" if "lead" in roles else "admin_only"
+    if update.callback_query is not None:
+        await toast(update, context, key, alert=True)
+    else:
+        await answer(update, context, key)
+
+
+def args_text(context: BotContext) -> str:
+    return " ".join(context.args or []).strip()
+
+
+# -- "the next message is …" -------------------------------------------------------------
+def expect_input(context: BotContext, kind: str, **data: Any) -> None:
+    """Take the user's next text message as input of ``kind`` (a flag comment, a prompt text)."""
+    if context.user_data is not None:
+        context.user_data[PENDING] = {"kind": kind, "at": time.monotonic(), **data}
+
+
+def pending_input(context: BotContext) -> dict[str, Any] | None:
+    state = context.user_data.get(PENDING) if context.user_data is not None else None
+    if state is None or time.monotonic() - state["at"] > PENDING_TTL:
+        return None
+    return state
+
+
+def clear_input(context: BotContext) -> bool:
+    return context.user_data is not None and context.user_data.pop(PENDING, None) is not None
+
+
+# -- the customer's message a draft answers ------------------------------------------------------
+def remember_customer(context: BotContext, text: str) -> None:
+    if context.user_data is not None:
+        context.user_data[CONTEXT] = (text, time.monotonic())
+
+
+def take_customer(context: BotContext) -> str | None:
+    """The forwarded customer message, once, if it is recent."""
+    if context.user_data is None:
+        return None
+    saved = context.user_data.pop(CONTEXT, None)
+    if saved is None or time.monotonic() - saved[1] > CONTEXT_TTL:
+        return None
+    return saved[0]

@@ -1,0 +1,168 @@
+"""The buttons under a coached draft: use version N, another version, wrong verdict, explain more."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import CallbackQuery, Message, MessageEntity, Update
+from telegram.ext import Application, CallbackQueryHandler
+
+from coachbot.bot_context import BotContext
+from coachbot.services import NotFound, PermissionDenied
+from coachbot.style_check import style_issues
+from handlers import keyboards
+from handlers.common import answer, clear_input, expect_input, pending_input, send_html, toast
+from handlers.delivery import send, typing
+from handlers.drafts import rewrite
+from handlers.inputs import add_input
+from handlers.render import explain_html, rewrite_html
+from handlers.texts import t
+
+STYLES = ("warm", "concise", "formal")
+FLAG_INPUT = "flag_comment"
+
+
+def parse(query: CallbackQuery, size: int) -> list[int] | None:
+    """The integer arguments of the button, or None when the data is not what this handler made."""
+    parts = (query.data or "").split(":")[1:]
+    if len(parts) != size or not all(p.isdigit() for p in parts):
+        return None
+    return [int(p) for p in parts]
+
+
+def shown_text(message: Message | None, number: int) -> str | None:
+    """The text of version ``number`` exactly as the message shows it (unmasked, as the person wrote)."""
+    if message is None:
+        return None
+    numbers = keyboards.use_numbers(message.reply_markup)
+    pre = message.parse_entities([MessageEntity.PRE])
+    blocks = [pre[entity] for entity in sorted(pre, key=lambda e: e.offset)]
+    if number not in numbers or len(blocks) != len(numbers):
+        return None
+    return blocks[numbers.index(number)]
+
+
+def original_draft(message: Message | None, bot_id: int) -> Message | None:
+    """The person's draft the coach's message replies to."""
+    replied = message.reply_to_message if message is not None else None
+    if replied is None or replied.from_user is None or replied.from_user.id == bot_id or not replied.text:
+        return None
+    return replied
+
+
+async def _guarded(update: Update, context: BotContext, size: int, action: Any) -> None:
+    """Parse the button, run ``action(args)``; a stale or foreign button gets a kind note."""
+    args = parse(update.callback_query, size)
+    if args is None:
+        await toast(update, context, "stale_button", alert=True)
+        return
+    try:
+        await action(*args)
+    except NotFound:
+        await toast(update, context, "stale_button", alert=True)
+    except PermissionDenied:
+        await toast(update, context, "not_yours", alert=True)
+
+
+async def on_use(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+
+    async def use(draft_id: int, number: int) -> None:
+        stored = await context.services.coaching.choose_rewrite(context.me.telegram_id, draft_id, number - 1)
+        await toast(update, context, "use_done", n=number)
+        # The clean text alone, ready to paste: no markup, no comment.
+        await context.bot.send_message(query.message.chat_id, shown_text(query.message, number) or stored)
+
+    await _guarded(update, context, 2, use)
+
+
+async def on_another(update: Update, context: BotContext) -> None:
+    query, services = update.callback_query, context.services
+
+    async def another(draft_id: int) -> None:
+        detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
+        remaining = [s for s in STYLES if s not in {r.style for r in detail.rewrites}]
+        if not remaining:
+            await toast(update, context, "another_none", alert=True)
+            return
+        await query.answer()
+        draft = original_draft(query.message, context.bot.id)
+        text = draft.text if draft is not None else detail.text
+        llm = services.llm is not None and await services.runtime.llm_enabled()
+        chat_id = query.message.chat_id
+        async with typing(context, chat_id):
+            shown = await rewrite(context, text, detail.context, None, draft_id, (remaining[0],), llm)
+        if not shown:
+            await answer(update, context, "another_none")
+            return
+        number = len(detail.rewrites) + 1
+        html_text = f"{t(context.lang, 'another_title')}\n\n{rewrite_html(context.lang, number, shown[0])}"
+        markup = keyboards.draft_actions(context.lang, draft_id, [number], another=len(remaining) > 1, verdict=False)
+        await send(context, chat_id, html_text, markup, reply_to=draft.message_id if draft else None)
+
+    await _guarded(update, context, 1, another)
+
+
+async def on_wrong(update: Update, context: BotContext) -> None:
+    async def wrong(draft_id: int) -> None:
+        detail = await context.services.coaching.get_draft(context.me.telegram_id, draft_id)
+        if detail.flagged:
+            await toast(update, context, "flag_already", alert=True)
+            return
+        await update.callback_query.answer()
+        expect_input(context, FLAG_INPUT, draft_id=draft_id)
+        await answer(update, context, "flag_ask", keyboards.flag_skip(context.lang, draft_id))
+
+    await _guarded(update, context, 1, wrong)
+
+
+async def _flag(update: Update, context: BotContext, draft_id: int, comment: str | None) -> None:
+    coaching = context.services.coaching
+    if (await coaching.get_draft(context.me.telegram_id, draft_id)).flagged:
+        await answer(update, context, "flag_already")
+        return
+    await coaching.flag_verdict(context.me.telegram_id, draft_id, comment)
+    await answer(update, context, "flag_saved")
+
+
+async def on_flag_comment(update: Update, context: BotContext, state: dict[str, Any]) -> None:
+    clear_input(context)
+    try:
+        await _flag(update, context, state["draft_id"], update.effective_message.text)
+    except (NotFound, PermissionDenied):
+        await answer(update, context, "stale_button")
+
+
+async def on_flag_skip(update: Update, context: BotContext) -> None:
+    async def skip(draft_id: int) -> None:
+        state = pending_input(context)
+        if state is not None and state.get("draft_id") == draft_id:
+            clear_input(context)
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_reply_markup(None)
+        await _flag(update, context, draft_id, None)
+
+    await _guarded(update, context, 1, skip)
+
+
+async def on_explain(update: Update, context: BotContext) -> None:
+    async def explain(draft_id: int) -> None:
+        services = context.services
+        detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
+        rules_broken = bool(style_issues(detail.text, await services.styleguide.rules()))
+        await update.callback_query.answer()
+        await send_html(update, context, explain_html(context.lang, detail.issue_codes, company_rules=rules_broken))
+
+    await _guarded(update, context, 1, explain)
+
+
+def register(application: Application) -> None:
+    for prefix, callback in (
+        (keyboards.USE, on_use),
+        (keyboards.MORE, on_another),
+        (keyboards.WRONG, on_wrong),
+        (keyboards.FLAG_SKIP, on_flag_skip),
+        (keyboards.WHY, on_explain),
+    ):
+        application.add_handler(CallbackQueryHandler(callback, pattern=keyboards.pattern(prefix)))
+    add_input(application, FLAG_INPUT, on_flag_comment)

@@ -1,0 +1,94 @@
+"""/start (with an invite deep link), /join, /lang, /help and /cancel."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from coachbot.bot_context import BotContext
+from coachbot.services import InvalidInvite
+from handlers import keyboards
+from handlers.common import CONTEXT, answer, args_text, clear_input, send_html
+from handlers.texts import t
+
+
+def _first_name(update: Update) -> str:
+    user = update.effective_user
+    return (user.first_name if user else "") or ""
+
+
+async def _join(update: Update, context: BotContext, code: str) -> str:
+    """Join the team of ``code``; returns the sentence that says how it went."""
+    try:
+        team = await context.services.users.join_team(context.me.telegram_id, code)
+    except InvalidInvite:
+        return t(context.lang, "join_invalid")
+    return t(context.lang, "join_ok", team=team.name)
+
+
+async def start(update: Update, context: BotContext) -> None:
+    me, lang = context.me, context.lang
+    parts = [t(lang, "welcome_new" if me.is_new else "welcome_back", name=_first_name(update))]
+    code = args_text(context)
+    if code:
+        parts.append(await _join(update, context, code))
+    elif me.team_name:
+        parts.append(t(lang, "team_line", team=me.team_name))
+    elif not context.settings.open_access and me.role != "admin":
+        parts = [t(lang, "closed_access")]
+    else:
+        parts.append(t(lang, "no_team_hint"))
+    await send_html(update, context, "\n\n".join(parts))
+
+
+async def join(update: Update, context: BotContext) -> None:
+    code = args_text(context)
+    if not code:
+        await answer(update, context, "join_usage")
+        return
+    await send_html(update, context, await _join(update, context, code))
+
+
+async def choose_language(update: Update, context: BotContext) -> None:
+    wanted = args_text(context).lower()
+    if wanted in ("ru", "en"):
+        await context.services.users.set_language(context.me.telegram_id, wanted)
+        await send_html(update, context, t(wanted, "lang_set"))
+        return
+    await answer(update, context, "lang_choose", keyboards.languages())
+
+
+async def on_language_button(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    wanted = (query.data or "").split(":")[-1]
+    if wanted not in ("ru", "en"):
+        await query.answer()
+        return
+    await context.services.users.set_language(context.me.telegram_id, wanted)
+    await query.answer()
+    await query.edit_message_text(t(wanted, "lang_set"))
+
+
+async def help_command(update: Update, context: BotContext) -> None:
+    lang, role = context.lang, context.me.role
+    text = t(lang, "help_staff")
+    if role in ("lead", "admin"):
+        text += t(lang, "help_lead")
+    if role == "admin":
+        text += t(lang, "help_admin")
+    await send_html(update, context, text)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    had_input = clear_input(context)
+    had_context = context.user_data is not None and context.user_data.pop(CONTEXT, None) is not None
+    await answer(update, context, "cancelled" if had_input or had_context else "nothing_to_cancel")
+
+
+def register(application: Application) -> None:
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("join", join))
+    application.add_handler(CommandHandler("lang", choose_language))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("cancel", cancel))
+    application.add_handler(CallbackQueryHandler(on_language_button, pattern=keyboards.pattern(keyboards.LANG)))
