@@ -81,6 +81,16 @@ def _morph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _plausible_name(span_text: str) -> bool:
+    """NER also tags sentence-initial words («Монтажник», «Оформляйте»): keep a span only if
+    one of its words parses as a name or is not an ordinary dictionary word."""
+    for word in re.findall(r"[А-ЯЁа-яё]+", span_text):
+        lower = word.lower()
+        if name_parse(word, min_score=0.0) is not None or not morph().word_is_known(lower):
+            return True
+    return not re.search(r"[А-ЯЁа-яё]", span_text)
+
+
 def _english_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in _EN_PATTERNS:
@@ -114,7 +124,7 @@ def find_names(text: str, language: str) -> list[tuple[int, int]]:
     else:
         spans = _english_spans(text) + _morph_spans(text)
         if re.search(r"[А-ЯЁ]", text):
-            spans += _ner_spans(text)
+            spans += [span for span in _ner_spans(text) if _plausible_name(text[span[0] : span[1]])]
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     spans = [(s, e) for s, e in spans if not any(qs <= s and e <= qe for qs, qe in quoted)]
     return _merge(spans)

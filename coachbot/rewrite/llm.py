@@ -80,8 +80,8 @@ class LLMClient:
             retries=settings.llm_retries,
             concurrency=settings.llm_concurrency,
             breaker=CircuitBreaker(
-                threshold=int(getattr(settings, "llm_breaker_threshold", 5)),
-                cooldown=float(getattr(settings, "llm_breaker_cooldown", 30.0)),
+                threshold=settings.llm_breaker_threshold,
+                cooldown=settings.llm_breaker_cooldown,
             ),
         )
 

@@ -77,7 +77,10 @@ def render(plan: Plan, style: str) -> str:
     if (plan.step or emptied) and not _has_step(plan, body):
         parts.append(book.styled(book.next_step, style))
     closing = book.closing.get(style, {})
-    parts.append(closing.get("complaint" if plan.complaint else "plain", ""))
+    if plan.complaint:
+        parts.append(closing.get("complaint", ""))
+    else:
+        parts.append(closing.get("thanks" if plan.polish else "plain") or closing.get("plain", ""))
     parts = [p.strip() for p in parts if p and p.strip()]
     if len(parts) > 1 and parts[0].endswith(","):  # «Hi John,» opens a line of its own
         return parts[0] + "\n" + " ".join(parts[1:])

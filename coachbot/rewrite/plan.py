@@ -51,6 +51,7 @@ class Plan:
     apology: bool = False
     step: bool = False
     complaint: bool = False
+    polish: bool = False  # nothing to fix: a warmer variant of a fine reply
 
 
 def has_fact(fragment: str) -> bool:
@@ -209,4 +210,5 @@ def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
     plan.apology = "no_apology" in codes and "apology" not in strengths
     plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises
+    plan.polish = not codes
     return plan
