@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -26,7 +25,7 @@ def rss_mb() -> float:
 
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def main() -> None:
@@ -39,7 +38,8 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(args.threads)
-    rows = [json.loads(line) for line in open(args.data, encoding="utf-8") if line.strip()]
+    with open(args.data, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     drafts = [(r["text"], r.get("context")) for r in rows]
     print(f"{len(drafts)} drafts from {args.data}; torch threads {args.threads}")
 

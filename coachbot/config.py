@@ -73,6 +73,8 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(default=20.0, gt=0, le=600)
     llm_retries: int = Field(default=2, ge=0, le=10)
     llm_concurrency: int = Field(default=4, ge=1, le=256)
+    llm_breaker_threshold: int = Field(default=5, ge=1, le=1000)
+    llm_breaker_cooldown: float = Field(default=30.0, gt=0, le=3600)
     prompts_dir: Path = PROMPTS_DIR
 
     # interface

@@ -48,6 +48,9 @@ class ToneModel:
     def load(cls, name_or_path: str) -> ToneModel:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         path = Path(name_or_path).expanduser()
         local = path.exists() or path.with_name(path.name + "-src").exists()

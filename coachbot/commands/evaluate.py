@@ -14,6 +14,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("file", help="labelled JSONL (id, text, context?, issues, needs_coaching)")
     p.add_argument("--rules-only", action="store_true", help="skip the tone model")
     p.add_argument("--errors", action="store_true", help="list the drafts the analyzer got wrong")
+    p.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
     p.set_defaults(handler=run)
 
 
@@ -43,6 +44,11 @@ def run(args: argparse.Namespace, analyzer: Analyzer, language: str) -> int:
 
         reports.append(model_only_report(analyzer.combiner, items))
         reports.append(evaluate(analyzer, items, "combined", args.errors))
+        if not args.no_baseline:
+            from coachbot.config import PROJECT_ROOT
+            from coachbot.tone.baseline import baseline_report
+
+            reports.append(baseline_report(PROJECT_ROOT / "data" / "tone", items))
     else:
         reports.append(evaluate(analyzer, items, "rules only", args.errors))
     print("\n\n".join(r.format() for r in reports))

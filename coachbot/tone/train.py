@@ -27,7 +27,7 @@ class TrainConfig:
     data_dir: Path = Path("data/tone")
     source_dir: Path = Path("models/tone-src")
     model_dir: Path = Path("models/tone")
-    epochs: int = 16
+    epochs: int = 18
     batch_size: int = 32
     lr: float = 1e-3
     seed: int = 13
