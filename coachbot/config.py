@@ -63,6 +63,7 @@ class Settings(BaseSettings):
     # analysis
     tone_model: str = str(DEFAULT_TONE_MODEL)
     use_model: bool = True
+    tone_quantize: bool = True
     max_draft_chars: int = Field(default=4000, ge=10, le=100_000)
     coaching_threshold: int = Field(default=70, ge=0, le=100)
 

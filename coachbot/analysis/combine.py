@@ -28,8 +28,8 @@ VETO = 0.12
 SENTIMENTS = ("negative", "neutral", "positive")
 
 
-def load_combiner(name_or_path: str) -> ModelCombiner:
-    return ModelCombiner(ToneModel.load(name_or_path))
+def load_combiner(name_or_path: str, quantize: bool = True) -> ModelCombiner:
+    return ModelCombiner(ToneModel.load(name_or_path, quantize=quantize))
 
 
 class ModelCombiner:
@@ -53,9 +53,15 @@ class ModelCombiner:
 
     def combine(self, drafts: Sequence[DraftInput], analyses: list[Analysis]) -> list[Analysis]:
         probs = self.model.predict([a.text for a in analyses], [a.context for a in analyses])
-        return [self._merge(a, row) for a, row in zip(analyses, probs, strict=True)]
+        decided = [self._decide(a, row) for a, row in zip(analyses, probs, strict=True)]
+        located = self._locate_all([(a, flagged) for a, (_, flagged, _) in zip(analyses, decided, strict=True)])
+        return [
+            self._finish(a, row, kept + extra, verdict)
+            for a, row, (kept, _, verdict), extra in zip(analyses, probs, decided, located, strict=True)
+        ]
 
-    def _merge(self, analysis: Analysis, row: np.ndarray) -> Analysis:
+    def _decide(self, analysis: Analysis, row: np.ndarray) -> tuple[list[Issue], dict[str, float], float | None]:
+        """Rule issues the model does not overrule, and the codes only the model sees."""
         issues = []
         for issue in analysis.issues:
             p = self.prob(row, issue.code)
@@ -69,8 +75,9 @@ class ModelCombiner:
             ranked = sorted(((self.prob(row, c) or 0.0, c) for c in ISSUE_CODES), reverse=True)
             if ranked and ranked[0][0] >= 0.2:
                 flagged[ranked[0][1]] = ranked[0][0]
-        if flagged:
-            issues += self._locate(analysis, flagged)
+        return issues, flagged, verdict
+
+    def _finish(self, analysis: Analysis, row: np.ndarray, issues: list[Issue], verdict: float | None) -> Analysis:
         issues.sort(key=lambda i: (i.span[0], i.code))
         needs = scoring.needs_coaching(issues)
         score = scoring.score(issues, analysis.strengths)
@@ -86,28 +93,37 @@ class ModelCombiner:
         return replace(analysis, issues=issues, needs_coaching=needs, score=score,
                        sentiment=sentiment, model=self.info)
 
-    def _locate(self, analysis: Analysis, flagged: dict[str, float]) -> list[Issue]:
-        sentences = [s for s in split_sentences(analysis.text) if s.text.strip()]
-        if not sentences:
-            return []
-        need_scan = [c for c in flagged if c not in OPENING_CODES | CLOSING_CODES]
-        best: dict[str, int] = {}
-        if need_scan and len(sentences) > 1:
-            rows = self.model.predict([s.text for s in sentences], [analysis.context] * len(sentences))
-            for code in need_scan:
-                best[code] = int(np.argmax(rows[:, self.col[code]]))
-        out = []
-        for code, p in flagged.items():
-            if code in OPENING_CODES:
-                idx = 0
-            elif code in CLOSING_CODES:
-                idx = len(sentences) - 1
-            else:
-                idx = best.get(code, 0)
-            sent = sentences[idx]
-            entry = issue_entry(code, analysis.language)
-            out.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
-                             entry.explanation, entry.suggestion, "model", p))
+    def _locate_all(self, work: list[tuple[Analysis, dict[str, float]]]) -> list[list[Issue]]:
+        """Name the sentence behind each model-only flag; all sentences go through the model at once."""
+        sentences = [[s for s in split_sentences(a.text) if s.text.strip()] if flagged else [] for a, flagged in work]
+        batch: list[tuple[int, int]] = []
+        for n, ((_, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
+            if len(sents) > 1 and any(c not in OPENING_CODES | CLOSING_CODES for c in flagged):
+                batch += [(n, k) for k in range(len(sents))]
+        # Which sentence carries blame or an upsell shows in the sentence itself: no context needed,
+        # and the shorter inputs keep the second pass cheap.
+        rows = self.model.predict([sentences[n][k].text for n, k in batch], [None] * len(batch)) if batch else []
+        per_draft: dict[int, list[np.ndarray]] = {}
+        for (n, _), row in zip(batch, rows, strict=True):
+            per_draft.setdefault(n, []).append(row)
+        out: list[list[Issue]] = []
+        for n, ((analysis, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
+            issues = []
+            scores = np.array(per_draft[n]) if n in per_draft else None
+            for code, p in flagged.items():
+                if not sents:
+                    break
+                if code in OPENING_CODES:
+                    idx = 0
+                elif code in CLOSING_CODES:
+                    idx = len(sents) - 1
+                else:
+                    idx = int(np.argmax(scores[:, self.col[code]])) if scores is not None else 0
+                sent = sents[idx]
+                entry = issue_entry(code, analysis.language)
+                issues.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
+                                    entry.explanation, entry.suggestion, "model", p))
+            out.append(issues)
         return out
 
 

@@ -12,5 +12,5 @@ def build_analyzer(settings: Settings, use_model: bool | None = None) -> Analyze
     if settings.use_model if use_model is None else use_model:
         from coachbot.analysis.combine import load_combiner
 
-        combiner = load_combiner(settings.tone_model)
+        combiner = load_combiner(settings.tone_model, quantize=settings.tone_quantize)
     return Analyzer(combiner=combiner, max_chars=settings.max_draft_chars)

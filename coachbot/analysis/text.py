@@ -112,6 +112,13 @@ def _raw_tokens(text: str) -> list[tuple[str, int, int]]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their tokens; cached, since the rules, the complaint check and the
+    model's sentence scan all read the same draft (callers get a fresh list)."""
+    return list(_split_cached(text))
+
+
+@lru_cache(maxsize=2048)
+def _split_cached(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     for chunk in sentenize(text):
         tokens = []
@@ -125,4 +132,4 @@ def split_sentences(text: str) -> list[Sentence]:
                 )
             )
         sentences.append(Sentence(chunk.text, chunk.start, chunk.stop, tuple(tokens)))
-    return sentences
+    return tuple(sentences)

@@ -36,6 +36,18 @@ def _ensure_materialized(path: Path) -> None:
         materialize(source, path)
 
 
+def _quantize(model: object) -> object:
+    """int8 dynamic quantization of the linear layers: about a third faster on CPU, with
+    probabilities within a few hundredths of fp32 (eval and bench/analyze.py report both)."""
+    import warnings
+
+    import torch
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # torch.ao.quantization warns about its future move
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+
+
 @dataclass
 class ToneModel:
     model: object
@@ -45,7 +57,7 @@ class ToneModel:
     info: ModelInfo
 
     @classmethod
-    def load(cls, name_or_path: str) -> ToneModel:
+    def load(cls, name_or_path: str, quantize: bool = True) -> ToneModel:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -74,6 +86,8 @@ class ToneModel:
             where = f"directory {path}" if local else f"model id '{name_or_path}' (needs network access)"
             raise ModelLoadError(f"could not load the tone model from {where}: {exc}") from exc
         model.eval()
+        if quantize:
+            model = _quantize(model)
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         thresholds = {}
         if local and (path / "thresholds.json").exists():
@@ -90,15 +104,20 @@ class ToneModel:
         return float(self.thresholds.get(label, 0.5))
 
     def predict(self, texts: list[str], contexts: list[str | None], batch_size: int = 32) -> np.ndarray:
-        """Probabilities, one row per text, columns in ``self.labels`` order."""
+        """Probabilities, one row per text, columns in ``self.labels`` order.
+
+        Texts are batched by length so short drafts do not pay for long ones' padding.
+        """
         import torch
 
-        rows = []
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]) + len(contexts[i] or ""))
         with torch.inference_mode():
-            for i in range(0, len(texts), batch_size):
+            for i in range(0, len(order), batch_size):
+                idx = order[i : i + batch_size]
                 enc = self.tokenizer(
-                    texts[i : i + batch_size], [c or "" for c in contexts[i : i + batch_size]],
+                    [texts[j] for j in idx], [contexts[j] or "" for j in idx],
                     padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt",
                 )
-                rows.append(torch.sigmoid(self.model(**enc).logits).numpy())
-        return np.concatenate(rows) if rows else np.zeros((0, len(self.labels)))
+                out[idx] = torch.sigmoid(self.model(**enc).logits).numpy()
+        return out

@@ -63,6 +63,9 @@ def is_current(source: Path, target: Path) -> bool:
 
 def materialize(source: Path, target: Path) -> Path:
     """Build the full checkpoint in ``target`` from ``source``; returns ``target``."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     config = BertConfig.from_pretrained(str(source))
     tokenizer = PreTrainedTokenizerFast.from_pretrained(str(source))
     vocab = [tok for tok, _ in sorted(tokenizer.get_vocab().items(), key=lambda kv: kv[1])]
