@@ -114,15 +114,23 @@ class ModelCombiner:
                 if not sents:
                     break
                 if code in OPENING_CODES:
-                    idx = 0
+                    picked = [0]
                 elif code in CLOSING_CODES:
-                    idx = len(sents) - 1
+                    picked = [len(sents) - 1]
+                elif scores is None:
+                    picked = [0]
                 else:
-                    idx = int(np.argmax(scores[:, self.col[code]])) if scores is not None else 0
-                sent = sents[idx]
+                    # the strongest sentence, and any other the model flags on its own (an upsell
+                    # often runs over two sentences)
+                    column = scores[:, self.col[code]]
+                    strongest = int(np.argmax(column))
+                    limit = self.model.threshold(code)
+                    picked = sorted({strongest, *(k for k, v in enumerate(column) if v >= limit)})
                 entry = issue_entry(code, analysis.language)
-                issues.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
-                                    entry.explanation, entry.suggestion, "model", p))
+                for idx in picked:
+                    sent = sents[idx]
+                    issues.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
+                                        entry.explanation, entry.suggestion, "model", p))
             out.append(issues)
         return out
 

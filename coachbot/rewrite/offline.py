@@ -97,3 +97,13 @@ class OfflineRewriter:
         book = load_phrasebook(analysis.language, self.prompts_dir)
         plan = make_plan(analysis, book)
         return {style: render(plan, style) for style in dict.fromkeys(styles)}
+
+    def fresh_start(self, analysis: Analysis, style: str = "warm") -> str:
+        """The last resort when editing the draft cannot get past the gate: answer the
+        person, apologise where due and promise a concrete step, keeping nothing of the
+        draft's wording. The gate still checks that no fact of the draft is lost."""
+        book = load_phrasebook(analysis.language, self.prompts_dir)
+        plan = make_plan(analysis, book)
+        plan.pieces = []
+        plan.ack = True
+        return render(plan, style)

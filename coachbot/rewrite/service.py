@@ -137,7 +137,14 @@ class RewriteService:
             elif verdict.improves:
                 improving.append(rewrite)
         # Strict gate first; a better-scoring, fact-keeping rewrite is the last resort, never nothing.
-        return passed or best_first(improving)[:1]
+        if passed or improving:
+            return passed or best_first(improving)[:1]
+        text = self.offline.fresh_start(analysis)
+        (_, verdict), = self.gate.judge(analysis, [text], facts)
+        if verdict.passed or verdict.improves:
+            gate = verdict.to_dict() | {"fresh_start": True} | ({"fallback": fallback} if fallback else {})
+            return [Rewrite("warm", text, verdict.score, "offline", gate)]
+        return []
 
     async def _templates(self) -> dict[str, str]:
         out: dict[str, str] = {}
