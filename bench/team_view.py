@@ -31,14 +31,13 @@ from support.fake_telegram import FakeTelegram  # noqa: E402
 
 from coachbot.config import load_settings  # noqa: E402
 from coachbot.db import Draft, DraftIssue, Feedback, Rewrite, Team, User, utcnow  # noqa: E402
+from coachbot.taxonomy import ISSUE_CODES  # noqa: E402
 
 LEAD = 9000
 NAMES = [
     "Анна Смирнова", "Борис Иванов", "Вера Соколова", "Глеб Петров", "Дарья Кузнецова",
     "Егор Попов", "Жанна Лебедева", "Зоя Козлова", "Илья Новиков", "Кирилл Морозов",
 ]  # fmt: skip
-CODES = ("blame", "internal_excuse", "rudeness", "dismissive", "cold", "no_apology", "no_next_step", "jargon",
-         "commanding", "pushy_sales")  # fmt: skip
 DRAFTS = 1000
 DAYS = 30
 
@@ -59,7 +58,7 @@ async def populate(sessionmaker, rng: random.Random) -> None:
             age = rng.uniform(0, DAYS - 0.5)
             skill = 45 + 4 * (n % len(people)) + (DAYS - age) * rng.uniform(-0.2, 0.9)
             score = max(0, min(100, int(rng.gauss(skill, 12))))
-            codes = rng.sample(CODES, k=0 if score > 85 else rng.randint(1, 3))
+            codes = rng.sample(ISSUE_CODES, k=0 if score > 85 else rng.randint(1, 3))
             draft = Draft(user_id=person.id, team_id=team.id, text=f"Черновик {n}", context=None,
                           analysis={"score": score}, score=score, needs_coaching=score < 70, issue_codes=codes,
                           model_name="bench", model_version="0", created_at=now - timedelta(days=age))  # fmt: skip
