@@ -35,6 +35,7 @@ from handlers import (
     admin_settings,
     admin_styleguide,
     admin_teams,
+    business,
     draft_actions,
     drafts,
     errors,
@@ -91,7 +92,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
 # The features, in the order their handlers are tried: the middleware first, the fallbacks last.
 FEATURES = (
-    middleware, inputs, onboarding, history, team, admin_teams, admin_prompts, admin_styleguide,
+    business, middleware, inputs, onboarding, history, team, admin_teams, admin_prompts, admin_styleguide,
     admin_flags, admin_settings, privacy, draft_actions, drafts, errors, fallbacks,
 )  # fmt: skip
 

@@ -17,7 +17,9 @@ from handlers.texts import plain, t
 
 Callback = Callable[[Update, BotContext], Awaitable[Any]]
 
-# Groups: the user middleware first, then "the next message is…" input, then features.
+# Groups: business updates are stopped first, then the user middleware, then "the next message
+# is…" input, then features.
+BUSINESS_GROUP = -3
 MIDDLEWARE_GROUP = -2
 INPUT_GROUP = -1
 
