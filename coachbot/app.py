@@ -22,11 +22,11 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     BaseRateLimiter,
-    BaseUpdateProcessor,
     ContextTypes,
 )
 
 from coachbot.bot_context import METRICS_KEY, SERVICES_KEY, SETTINGS_KEY, BotContext, BotServices
+from coachbot.chat_scheduler import PerChatUpdateProcessor
 from coachbot.config import Settings
 from coachbot.web.metrics import Metrics
 from handlers import (
@@ -58,36 +58,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 MAX_CONCURRENT_UPDATES = 16  # handlers mostly await the database and the LLM
 RATE_LIMIT_RETRIES = 3  # a 429 waits retry_after and tries again, up to this many times
-
-
-class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Many chats at once, but one chat's updates in order (a forwarded message, then its draft)."""
-
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._users: dict[int, int] = {}
-
-    async def do_process_update(self, update: object, coroutine) -> None:  # type: ignore[no-untyped-def]
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
-            await coroutine
-            return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        self._users[chat.id] = self._users.get(chat.id, 0) + 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._users[chat.id] -= 1
-            if not self._users[chat.id]:
-                del self._users[chat.id], self._locks[chat.id]
-
-    async def initialize(self) -> None:
-        pass
-
-    async def shutdown(self) -> None:
-        pass
 
 
 # The features, in the order their handlers are tried: the middleware first, the fallbacks last.

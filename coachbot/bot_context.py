@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 SERVICES_KEY = "coachbot.services"
 SETTINGS_KEY = "coachbot.settings"
 METRICS_KEY = "coachbot.metrics"
+THROTTLE_NOTICE_KEY = "coachbot.throttle_notice_until"
 
 
 @dataclass
@@ -90,7 +92,10 @@ class BotServices:
             engine=engine,
             analyzer=analyzer,
             users=UserService(sessionmaker, settings),
-            coaching=CoachingService(sessionmaker, analyzer, mask_text, max_chars=settings.max_draft_chars),
+            coaching=CoachingService(
+                sessionmaker, analyzer, mask_text, max_chars=settings.max_draft_chars,
+                rate_limit=settings.draft_rate_limit, rate_window=settings.draft_rate_window,
+            ),
             rewriter=rewriter(llm),
             offline_rewriter=rewriter(None),
             teams=TeamService(sessionmaker),
@@ -158,6 +163,17 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
     @property
     def metrics(self) -> Metrics:
         return self.bot_data[METRICS_KEY]
+
+    def throttle_notice_due(self, retry_after: float) -> bool:
+        """Whether to say "slow down" now: once per pause, not once per refused draft.
+
+        Only a courtesy lives in process memory here; the limit itself is counted in the database.
+        """
+        now = time.monotonic()
+        if self.user_data is None or self.user_data.get(THROTTLE_NOTICE_KEY, 0.0) > now:
+            return False
+        self.user_data[THROTTLE_NOTICE_KEY] = now + retry_after
+        return True
 
     @property
     def lang(self) -> str:

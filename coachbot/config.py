@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     tone_quantize: bool = True
     max_draft_chars: int = Field(default=4000, ge=10, le=100_000)
     coaching_threshold: int = Field(default=70, ge=0, le=100)
+    # drafts one person may send per window; 0 turns the limit off
+    draft_rate_limit: int = Field(default=20, ge=0, le=100_000)
+    draft_rate_window: float = Field(default=60.0, gt=0, le=86_400)
 
     # rewrites
     llm_base_url: str | None = None

@@ -17,7 +17,7 @@ from coachbot.analysis.analyzer import validate_draft
 from coachbot.analysis.errors import DraftError
 from coachbot.analysis.types import Analysis
 from coachbot.bot_context import BotContext
-from coachbot.services import RewriteRecord
+from coachbot.services import RateLimited, RewriteRecord
 from coachbot.style_check import style_issues
 from handlers.common import answer, remember_customer, send_html, take_customer
 from handlers.delivery import deliver, send, typing
@@ -81,7 +81,12 @@ async def coach(update: Update, context: BotContext, text: str, customer: str | 
     except DraftError as error:
         await send_html(update, context, esc(error.message(lang)))
         return
-    result = await services.coaching.submit_draft(context.me.telegram_id, text, customer)
+    try:
+        result = await services.coaching.submit_draft(context.me.telegram_id, text, customer)
+    except RateLimited as limited:
+        if context.throttle_notice_due(limited.retry_after):
+            await answer(update, context, "slow_down", seconds=limited.retry_after)
+        return
     analysis = result.analysis
     context.metrics.drafts.labels(language=analysis.language).inc()
     style = style_issues(text, await services.styleguide.rules())

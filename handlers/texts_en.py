@@ -90,6 +90,7 @@ TEXTS = {
     "flag_already": "You've already flagged this verdict; it's waiting for review.",
     "explain_title": "<b>More about the notes</b>",
     "explain_none": "Nothing to explain here: this draft has no notes. Keep it up!",
+    "slow_down": "Let's slow down a little — lots of drafts arrived at once. I'll read the next one in {seconds} s; please resend the ones from just now after the pause.",
     "context_saved": "Got the customer's message. Now send your draft reply and I'll read it in that context.",
     # --- history and progress ---------------------------------------------------------------------
     "history_title": "<b>Your drafts</b> · {total} · page {page} of {pages}",

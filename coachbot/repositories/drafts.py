@@ -38,6 +38,16 @@ class DraftRepository:
             where.append(Draft.team_id == team_id)
         return where
 
+    async def recent_times(self, user_id: int, since: datetime, limit: int) -> list[datetime]:
+        """When the user's drafts since ``since`` were stored, oldest first, at most ``limit``."""
+        query = (
+            select(Draft.created_at)
+            .where(Draft.user_id == user_id, Draft.created_at >= since)
+            .order_by(Draft.created_at)
+            .limit(limit)
+        )
+        return list((await self.session.scalars(query)).all())
+
     async def count_for_user(self, user_id: int, team_id: int | None = None) -> int:
         query = select(func.count(Draft.id)).where(*self._of_user(user_id, team_id))
         return int(await self.session.scalar(query) or 0)

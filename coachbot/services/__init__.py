@@ -5,6 +5,7 @@ from coachbot.services.errors import (
     InvalidInvite,
     NotFound,
     PermissionDenied,
+    RateLimited,
     ServiceError,
     ValidationFailed,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "PermissionDenied",
     "PromptInfo",
     "PromptService",
+    "RateLimited",
     "RetentionService",
     "RewriteInfo",
     "RewriteRecord",

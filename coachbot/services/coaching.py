@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,7 +15,7 @@ from coachbot.db import Draft, Feedback, Rewrite, utcnow
 from coachbot.db.models import BACKENDS
 from coachbot.repositories import DraftRepository, StatsRepository
 from coachbot.services.access import Sessionmaker, load_user
-from coachbot.services.errors import NotFound, PermissionDenied, ValidationFailed
+from coachbot.services.errors import NotFound, PermissionDenied, RateLimited, ValidationFailed
 from coachbot.services.history import check_days, day_series, user_history, window_start
 from coachbot.services.types import (
     DayPoint,
@@ -46,11 +47,15 @@ class CoachingService:
         masker: Callable[[str], str] | None = None,
         *,
         max_chars: int = 4000,
+        rate_limit: int = 0,
+        rate_window: float = 60.0,
     ) -> None:
         self.sessionmaker = sessionmaker
         self.analyzer = analyzer
         self.masker = masker or _identity
         self.max_chars = max_chars
+        self.rate_limit = rate_limit
+        self.rate_window = rate_window
 
     async def submit_draft(
         self, telegram_id: int, text: str, context: str | None = None
@@ -58,7 +63,7 @@ class CoachingService:
         """Mask personal data, analyse the masked text and store both, in one transaction.
 
         Raises DraftError (coachbot.analysis.errors) for a draft that cannot be analysed,
-        NotFound for an unknown user.
+        NotFound for an unknown user, RateLimited when the person sent too many drafts just now.
         """
         # The analyzer's own error type, so handlers catch one thing for a bad draft.
         if not text or not text.strip():
@@ -67,9 +72,13 @@ class CoachingService:
             raise DraftError("too_long", limit=self.max_chars)
         async with self.sessionmaker.begin() as session:
             user = await load_user(session, telegram_id)
-            masked = self.masker(text.strip())
-            masked_context = self.masker(context.strip()) if context and context.strip() else None
-            analysis = await self.analyzer.analyze_async(masked, context=masked_context)
+            await self._check_rate(DraftRepository(session), user.id)
+        masked = self.masker(text.strip())
+        masked_context = self.masker(context.strip()) if context and context.strip() else None
+        # The model runs outside any transaction: a slow analysis holds no database lock.
+        analysis = await self.analyzer.analyze_async(masked, context=masked_context)
+        async with self.sessionmaker.begin() as session:
+            user = await load_user(session, telegram_id)
             draft = await DraftRepository(session).add(
                 Draft(
                     user_id=user.id,
@@ -172,6 +181,17 @@ class CoachingService:
                 ],
                 flagged=await drafts.has_feedback(draft.id),
             )
+
+    async def _check_rate(self, drafts: DraftRepository, user_id: int) -> None:
+        """At most ``rate_limit`` stored drafts in any ``rate_window`` seconds (counted in the
+        database, so every replica sees the same count)."""
+        if self.rate_limit <= 0:
+            return
+        now = utcnow()
+        recent = await drafts.recent_times(user_id, now - timedelta(seconds=self.rate_window), self.rate_limit)
+        if len(recent) >= self.rate_limit:
+            wait = (recent[0] + timedelta(seconds=self.rate_window) - now).total_seconds()
+            raise RateLimited(max(1, math.ceil(wait)))
 
     @staticmethod
     async def _own_draft(

@@ -32,3 +32,11 @@ class InvalidInvite(ServiceError):
 
 class ValidationFailed(ServiceError):
     """The input is wrong; ``message`` says how, in plain words."""
+
+
+class RateLimited(ServiceError):
+    """Too many drafts in a short time; ``retry_after`` is the seconds until the next one is taken."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"too many drafts; try again in {retry_after} s")
+        self.retry_after = retry_after

@@ -1,0 +1,55 @@
+"""Fair scheduling of Telegram updates: many chats at once, one chat at a time.
+
+python-telegram-bot's processor takes a concurrency slot first and only then
+runs ``do_process_update``; with a per-chat lock taken there, a single chat that
+floods the bot fills every slot with updates waiting on its own lock, and
+everyone else waits behind it. Here an update first queues behind its own chat
+and only takes a slot when it is that chat's turn, so one chat never holds more
+than one slot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseUpdateProcessor
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Updates of one chat run in arrival order; different chats share the slots fairly."""
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._waiting: dict[int, int] = {}
+
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        chat = update.effective_chat if isinstance(update, Update) else None
+        if chat is None:
+            await super().process_update(update, coroutine)
+            return
+        lock = self._locks.setdefault(chat.id, asyncio.Lock())
+        self._waiting[chat.id] = self._waiting.get(chat.id, 0) + 1
+        try:
+            async with lock:  # the chat's turn first, then a slot
+                await super().process_update(update, coroutine)
+        finally:
+            self._waiting[chat.id] -= 1
+            if not self._waiting[chat.id]:
+                del self._waiting[chat.id], self._locks[chat.id]
+
+    def waiting(self, chat_id: int) -> int:
+        """How many updates of this chat are queued or running (for metrics and tests)."""
+        return self._waiting.get(chat_id, 0)
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
