@@ -14,6 +14,7 @@ from coachbot.analysis.errors import DraftError
 from coachbot.analysis.rules import run_rules
 from coachbot.analysis.text import detect_language
 from coachbot.analysis.types import Analysis, ModelInfo
+from coachbot.analysis.verdict import settle
 
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 DEFAULT_MAX_CHARS = 4000
@@ -63,15 +64,16 @@ class Analyzer:
         context = draft.context.strip() if draft.context and draft.context.strip() else None
         language = detect_language(text)
         result = run_rules(text, language, context)
+        verdict = settle(result.issues, result.strengths, scoring.score(result.issues, result.strengths))
         return Analysis(
             id=draft.id,
             text=text,
-            score=scoring.score(result.issues, result.strengths),
-            needs_coaching=scoring.needs_coaching(result.issues),
-            sentiment=scoring.sentiment(result.issues, result.strengths),  # type: ignore[arg-type]
+            score=verdict.score,
+            needs_coaching=verdict.needs_coaching,
+            sentiment=scoring.sentiment(verdict.issues, verdict.strengths),  # type: ignore[arg-type]
             language=language,
-            issues=result.issues,
-            strengths=result.strengths,
+            issues=verdict.issues,
+            strengths=verdict.strengths,
             model=ModelInfo("coachbot-rules", __version__),
             context=context,
         )

@@ -17,6 +17,7 @@ from coachbot.analysis.analyzer import DraftInput
 from coachbot.analysis.text import split_sentences
 from coachbot.analysis.tone_model import ToneModel
 from coachbot.analysis.types import Analysis, Issue, ModelInfo
+from coachbot.analysis.verdict import settle
 from coachbot.evaluation import Report
 from coachbot.taxonomy import ISSUE_CODES, issue_entry
 
@@ -78,20 +79,19 @@ class ModelCombiner:
         return issues, flagged, verdict
 
     def _finish(self, analysis: Analysis, row: np.ndarray, issues: list[Issue], verdict: float | None) -> Analysis:
-        issues.sort(key=lambda i: (i.span[0], i.code))
-        needs = scoring.needs_coaching(issues)
         score = scoring.score(issues, analysis.strengths)
         if verdict is not None:
             score = round(0.5 * score + 0.5 * 100 * (1.0 - verdict))
-        score = min(score, 69) if needs else max(score, 70)
+        settled = settle(issues, analysis.strengths, score)
+        needs = settled.needs_coaching
         sentiment = analysis.sentiment
         senti = [self.prob(row, f"sentiment:{s}") for s in SENTIMENTS]
         if sentiment != "negative" and all(p is not None for p in senti):
             sentiment = SENTIMENTS[int(np.argmax(senti))]
             if sentiment == "positive" and needs:
                 sentiment = "neutral"
-        return replace(analysis, issues=issues, needs_coaching=needs, score=score,
-                       sentiment=sentiment, model=self.info)
+        return replace(analysis, issues=settled.issues, strengths=settled.strengths, needs_coaching=needs,
+                       score=settled.score, sentiment=sentiment, model=self.info)  # fmt: skip
 
     def _locate_all(self, work: list[tuple[Analysis, dict[str, float]]]) -> list[list[Issue]]:
         """Name the sentence behind each model-only flag; all sentences go through the model at once."""

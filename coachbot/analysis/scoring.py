@@ -27,10 +27,6 @@ def score(issues: Iterable[Issue], strengths: Iterable[Strength]) -> int:
     return round(min(100.0, max(0.0, value)))
 
 
-def needs_coaching(issues: Iterable[Issue], threshold: float = 0.5) -> bool:
-    return any(i.confidence >= threshold for i in issues)
-
-
 def sentiment(issues: Iterable[Issue], strengths: Iterable[Strength]) -> str:
     codes = {i.code for i in issues}
     if codes & NEGATIVE_CODES:
