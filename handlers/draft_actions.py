@@ -8,6 +8,7 @@ from telegram import CallbackQuery, Message, MessageEntity, Update
 from telegram.ext import Application, CallbackQueryHandler
 
 from coachbot.bot_context import BotContext
+from coachbot.rewrite.diff import diff_html
 from coachbot.services import NotFound, PermissionDenied
 from coachbot.style_check import style_issues
 from handlers import keyboards
@@ -15,8 +16,8 @@ from handlers.common import answer, clear_input, expect_input, pending_input, se
 from handlers.delivery import send, typing
 from handlers.drafts import rewrite
 from handlers.inputs import add_input
-from handlers.render import explain_html, rewrite_html
-from handlers.texts import t
+from handlers.render import explain_html, fits, rewrite_html
+from handlers.texts import esc, t
 
 STYLES = ("warm", "concise", "formal")
 FLAG_INPUT = "flag_comment"
@@ -145,6 +146,26 @@ async def on_flag_skip(update: Update, context: BotContext) -> None:
     await _guarded(update, context, 1, skip)
 
 
+async def on_show_edit(update: Update, context: BotContext) -> None:
+    """Each shown version as an edit of the person's own draft: removed words struck, new ones bold."""
+    query = update.callback_query
+
+    async def show(draft_id: int) -> None:
+        detail = await context.services.coaching.get_draft(context.me.telegram_id, draft_id)
+        replied = original_draft(query.message, context.bot.id)
+        draft = replied.text if replied is not None else detail.text  # the masked copy if the chat lost it
+        numbers = keyboards.use_numbers(query.message.reply_markup if query.message else None)
+        versions = [(n, shown_text(query.message, n) or detail.rewrites[n - 1].text) for n in numbers
+                    if 0 < n <= len(detail.rewrites)]  # fmt: skip
+        await query.answer()
+        for n, text in versions:
+            title = t(context.lang, "edit_title", n=n)
+            edit = f"{title}\n\n{diff_html(draft, text)}"
+            await send_html(update, context, edit if fits(edit) else f"{title}\n\n{esc(text)}")
+
+    await _guarded(update, context, 1, show)
+
+
 async def on_explain(update: Update, context: BotContext) -> None:
     async def explain(draft_id: int) -> None:
         services = context.services
@@ -163,6 +184,7 @@ def register(application: Application) -> None:
         (keyboards.WRONG, on_wrong),
         (keyboards.FLAG_SKIP, on_flag_skip),
         (keyboards.WHY, on_explain),
+        (keyboards.EDIT, on_show_edit),
     ):
         application.add_handler(CallbackQueryHandler(callback, pattern=keyboards.pattern(prefix)))
     add_input(application, FLAG_INPUT, on_flag_comment)

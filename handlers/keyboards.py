@@ -13,7 +13,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from handlers.texts import plain
 
 # draft actions
-USE, MORE, WRONG, WHY, FLAG_SKIP = "use", "more", "wrong", "why", "flagskip"
+USE, MORE, WRONG, WHY, FLAG_SKIP, EDIT = "use", "more", "wrong", "why", "flagskip", "edit"
 HISTORY, EMPLOYEE = "hist", "emp"
 LANG = "lang"
 PROMPT = "pr"
@@ -41,11 +41,14 @@ def _button(text: str, *parts: object) -> InlineKeyboardButton:
 def draft_actions(
     lang: str, draft_id: int, numbers: Sequence[int], *, another: bool = True, verdict: bool = True
 ) -> InlineKeyboardMarkup:
-    """"Use version N" for each shown number, then another version, wrong verdict, explain more."""
+    """"Use version N" for each shown number, then the edit and another version, wrong verdict, explain more."""
     use = [_button(plain(lang, "btn_use", n=n), USE, draft_id, n) for n in numbers]
     rows = [use[i : i + 2] for i in range(0, len(use), 2)]
+    second = [_button(plain(lang, "btn_show_edit"), EDIT, draft_id)] if numbers else []
     if another:
-        rows.append([_button(plain(lang, "btn_another"), MORE, draft_id)])
+        second.append(_button(plain(lang, "btn_another"), MORE, draft_id))
+    if second:
+        rows.append(second)
     if verdict:
         rows.append(
             [_button(plain(lang, "btn_wrong"), WRONG, draft_id), _button(plain(lang, "btn_explain"), WHY, draft_id)]

@@ -81,6 +81,8 @@ TEXTS = {
     "btn_another": "🔄 Another version",
     "btn_wrong": "🙅 The verdict is wrong",
     "btn_explain": "💡 Explain more",
+    "btn_show_edit": "✏️ Show the edit",
+    "edit_title": "<b>Version {n}</b> as an edit of your text: <s>removed</s>, <b>added</b>.",
     "use_done": "Noted version {n}. The text is below, ready to copy.",
     "another_none": "I have no other versions of this text; try adjusting it with the notes.",
     "another_title": "One more version:",

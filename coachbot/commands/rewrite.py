@@ -18,15 +18,16 @@ from coachbot.commands import jsonl
 from coachbot.commands.analyze import read_single_text
 from coachbot.commands.report import bar
 from coachbot.config import Settings
+from coachbot.rewrite.diff import diff_plain
 from coachbot.rewrite.llm import LLMClient
 from coachbot.rewrite.service import RewriteService, check_styles
 from coachbot.rewrite.types import RewriteResult
 
 LABELS = {
-    "ru": {"draft": "Черновик", "backend": {"offline": "офлайн", "llm": "LLM"}, "none": (
+    "ru": {"edit": "Правка", "draft": "Черновик", "backend": {"offline": "офлайн", "llm": "LLM"}, "none": (
         "Лучшего варианта не нашлось: черновик уже звучит заботливо."), "fill": (
         "Метки в [квадратных скобках] заполните сами перед отправкой."), "unchecked": "не прошёл все проверки"},
-    "en": {"draft": "Draft", "backend": {"offline": "offline", "llm": "LLM"}, "none": (
+    "en": {"edit": "Edit", "draft": "Draft", "backend": {"offline": "offline", "llm": "LLM"}, "none": (
         "No better version found: the draft already reads well."), "fill": (
         "Fill in the [bracketed] placeholders before sending."), "unchecked": "did not pass every check"},
 }
@@ -41,10 +42,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--style", default="warm,concise", help="comma-separated: warm, concise, formal")
     p.add_argument("--offline", action="store_true", help="never call the LLM, even if one is configured")
     p.add_argument("--rules-only", action="store_true", help="skip the tone model")
+    p.add_argument("--diff", action="store_true", help="also show each rewrite as an edit of the draft")
     p.set_defaults(handler=run, needs_analyzer=False)
 
 
-def render(result: RewriteResult, language: str) -> str:
+def render(result: RewriteResult, language: str, draft: str | None = None) -> str:
+    """The rewrites, best first; with ``draft``, each also as the edit: [-removed-] {+added+}."""
     t = LABELS.get(language, LABELS["ru"])
     score = result.draft_score or 0
     lines = [f"{t['draft']}: {score}/100 {bar(score)}", ""]
@@ -54,6 +57,8 @@ def render(result: RewriteResult, language: str) -> str:
         note = "" if rw.passed else f" · {t['unchecked']}"
         lines.append(f"{n}. {rw.style} · {rw.score}/100 · {t['backend'][rw.backend]}{note}")
         lines += [f"   {line}" for line in rw.text.splitlines()]
+        if draft is not None:
+            lines.append(f"   {t['edit']}: " + diff_plain(draft, rw.text).replace("\n", "\n   "))
         lines.append("")
     if any("[" in rw.text for rw in result.rewrites):
         lines.append(t["fill"])
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace, settings: Settings, language: str) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render(result, language))
+        print(render(result, language, text.strip() if args.diff else None))
     return 0
 
 

@@ -163,3 +163,17 @@ async def test_a_long_draft_is_answered_in_several_messages_that_each_fit(bot):
         assert len(part.blocks("pre")) == 1 and part.button("Взять вариант")
     clean = await anna.tap(pre_parts[0], pre_parts[0].button("Взять вариант 1"), {"sendMessage"})
     assert clean.text == pre_parts[0].blocks("pre")[0]
+
+
+async def test_show_the_edit_strikes_what_went_and_bolds_what_came(bot):
+    anna = bot.user()
+    reply = await anna.ask(RUDE)
+    versions = reply.blocks("pre")
+    edit = await anna.tap(reply, reply.button("Показать правку"))
+    assert edit.text.startswith("Вариант 1 как правка вашего текста")
+    struck = " ".join(edit.blocks("strikethrough"))
+    added = " ".join(edit.blocks("bold"))
+    assert "виноваты" in struck, "the reproach is shown as removed"
+    assert "виноваты" not in added
+    # what is neither struck nor bold, plus what is bold, reads as version 1 again
+    assert set(added.split()) <= set(versions[0].split()) | {"Вариант", "1", "добавлено"}
