@@ -323,19 +323,25 @@ def has_complaint(context: str, language: str) -> bool:
     return "!!" in context or bool(re.search(r"\?!|!\?", context))
 
 
+TIME_SLOT = re.compile(r"\[(?:срок|дата|время|когда|date|time|deadline|when)\]", re.IGNORECASE)
+
+
 def concrete_step(rules: LanguageRules, sentences: list[Sentence]) -> bool:
-    """A concrete action, a time frame, a question or a polite request for details."""
+    """A concrete action, a time frame, a question or a polite request for details.
+
+    A slot for the time («до [срок]», "by [date]") counts as a time frame: the employee fills it in.
+    """
     for sent in sentences:
         lemmas = {t.lemma for t in sent.tokens}
         lowers = {t.lower for t in sent.tokens}
         has_time = bool(lemmas & rules.time_words or lowers & rules.time_words) or any(
             "NUMB" in t.tags for t in sent.tokens
-        )
+        ) or bool(TIME_SLOT.search(sent.text))
         has_action = bool(lemmas & rules.action_verbs or lowers & rules.action_verbs)
         if has_action and has_time:
             return True
         first_person = any("1per" in t.tags or t.lower in EN_FIRST_PERSON for t in sent.tokens)
-        if has_action and first_person:
+        if (has_action or has_time) and first_person:
             return True
         if has_time and any({"VERB", "INFN", "PRTS"} & t.tags for t in sent.tokens):
             return True

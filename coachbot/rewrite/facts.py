@@ -23,7 +23,9 @@ MONTHS = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*"
 )
 _SPACE = re.compile(r"[ \u00a0\u202f]")
-REMOVED_CODES = frozenset({"pushy_sales"})
+# What a rewrite drops with its facts: an upsell, and a reproach whose numbers are the reproach
+# («Вы опоздали на 15 минут»: the fifteen minutes go with it).
+REMOVED_CODES = frozenset({"pushy_sales", "blame", "rudeness", "dismissive"})
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
 
 
@@ -104,7 +106,8 @@ def missing_facts(facts: Iterable[Fact], candidate: str) -> list[Fact]:
 
 
 def exempt_spans(text: str, issues: Iterable[object]) -> list[tuple[int, int]]:
-    """What the rewrite replaces by design: sentences with an upsell, and jargon abbreviations («P3»)."""
+    """What the rewrite replaces by design: sentences with an upsell or a reproach, and jargon
+    abbreviations («P3»)."""
     from coachbot.analysis.text import split_sentences
 
     issues = list(issues)

@@ -9,6 +9,7 @@ on the rewrite.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +31,23 @@ class Verdict:
     def to_dict(self) -> dict[str, Any]:
         return {"passed": self.passed, "reasons": list(self.reasons), "score": self.score,
                 "draft_score": self.draft_score}
+
+
+# Codes whose quoted words must be gone from a rewrite (not merely scored better): the words that
+# blame, snap, wave away, hide behind rules or sell.
+REMOVE_QUOTED = frozenset({"blame", "rudeness", "dismissive", "internal_excuse", "pushy_sales"})
+_SPACES = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text.casefold().replace("ё", "е")).strip(" .,!?…")
+
+
+def surviving_quotes(draft: Analysis, rewrite: str) -> list[str]:
+    """The codes of the draft whose quoted words the rewrite still contains."""
+    text = _norm(rewrite)
+    return sorted({i.code for i in draft.issues if i.code in REMOVE_QUOTED and len(_norm(i.quote)) >= 4
+                   and _norm(i.quote) in text})  # fmt: skip
 
 
 class QualityGate:
@@ -72,6 +90,7 @@ class QualityGate:
         reasons: list[str] = []
         if candidate.score <= draft.score:
             reasons.append("score_not_higher")
+        reasons += [f"kept_quote:{code}" for code in surviving_quotes(draft, candidate.text)]
         fixed = set(draft.codes)
         reasons += [f"still_has:{code}" for code in candidate.codes if code in fixed]
         reasons += [f"new_issue:{code}" for code in candidate.codes if code not in fixed]

@@ -37,7 +37,7 @@ def _body(plan: Plan, style: str) -> list[str]:
         replacement = ""
         if piece.replace and piece.replace[0] not in used:
             used.add(piece.replace[0])
-            replacement = book.replacement(piece.replace[0], piece.replace[1], style)
+            replacement = book.replacement(piece.replace[0], piece.replace[1], style, plan.key)
         if replacement and not piece.replace_after:
             out.append(replacement)
         if piece.reframe and book.fact_reframe:
@@ -70,17 +70,15 @@ def render(plan: Plan, style: str) -> str:
     emptied = not body  # everything the draft said had to go: answer the person, then act
     parts = [_greeting(plan, style)]
     if (plan.ack and (style != "concise" or plan.concise_ack)) or emptied:
-        parts.append(book.styled(situation.ack, style))
+        parts.append(book.styled(situation.ack, style, plan.key + "ack"))
     if plan.apology:
-        parts.append(book.styled(situation.apology, style))
+        parts.append(book.styled(situation.apology, style, plan.key + "apology"))
     parts += body
     if (plan.step or emptied) and not _has_step(plan, body):
-        parts.append(book.styled(book.next_step, style))
+        parts.append(book.styled(book.next_step, style, plan.key + "step"))
     closing = book.closing.get(style, {})
-    if plan.complaint:
-        parts.append(closing.get("complaint", ""))
-    else:
-        parts.append(closing.get("thanks" if plan.polish else "plain") or closing.get("plain", ""))
+    kind = "complaint" if plan.complaint else ("thanks" if plan.polish else "plain")
+    parts.append(book.styled(closing, kind, plan.key + "closing") or book.styled(closing, "plain", plan.key))
     parts = [p.strip() for p in parts if p and p.strip()]
     if len(parts) > 1 and parts[0].endswith(","):  # «Hi John,» opens a line of its own
         return parts[0] + "\n" + " ".join(parts[1:])

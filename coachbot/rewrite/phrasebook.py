@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,9 @@ REQUIRED = ("placeholders", "greeting", "situations", "next_step", "closing", "r
             "phrases", "terms", "verbs", "requests", "clause_openers")
 
 
+Variants = str | list[str]  # one text, or several the rewriter varies between
+
+
 class PhrasebookError(ValueError):
     """The phrasebook file is missing, not JSON, or lacks a section."""
 
@@ -28,15 +32,15 @@ class PhrasebookError(ValueError):
 class Situation:
     id: str
     match: re.Pattern[str] | None
-    ack: dict[str, str]
-    apology: dict[str, str]
+    ack: dict[str, Variants]
+    apology: dict[str, Variants]
     failure: bool = True  # the customer reports something that went wrong on our side
 
 
 @dataclass(frozen=True)
 class Replacement:
     match: re.Pattern[str] | None
-    texts: dict[str, str]
+    texts: dict[str, Variants]
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,8 @@ class Phrasebook:
     greeting: dict[str, Any]
     greeting_detect: re.Pattern[str]
     situations: tuple[Situation, ...]
-    next_step: dict[str, str]
-    closing: dict[str, dict[str, str]]
+    next_step: dict[str, Variants]
+    closing: dict[str, dict[str, Variants]]
     replace_sentence: dict[str, tuple[Replacement, ...]]
     remove: tuple[re.Pattern[str], ...]
     phrases: tuple[tuple[re.Pattern[str], str], ...]
@@ -63,9 +67,13 @@ class Phrasebook:
     reframes: tuple[tuple[re.Pattern[str], str], ...]
     sales_openers: re.Pattern[str] | None
 
-    def styled(self, texts: dict[str, str], style: str) -> str:
-        """A style's text, falling back to ``warm`` for styles the file does not list."""
-        return texts.get(style, texts.get("warm", ""))
+    def styled(self, texts: dict[str, Any], style: str, key: str = "") -> str:
+        """A style's text, falling back to ``warm`` for styles the file does not list.
+
+        A style may list several variants; ``key`` (the draft and the slot) picks one the same
+        way every time, so one draft always gets the same wording and different drafts differ.
+        """
+        return pick(texts.get(style, texts.get("warm", "")), f"{key}|{style}")
 
     def situation(self, text: str) -> Situation:
         """The situation whose cues occur most often in ``text`` (the customer's message and the draft)."""
@@ -79,11 +87,19 @@ class Phrasebook:
                 best, best_count = situation, count
         return best
 
-    def replacement(self, code: str, quote: str, style: str) -> str:
+    def replacement(self, code: str, quote: str, style: str, key: str = "") -> str:
         for option in self.replace_sentence.get(code, ()):
             if option.match is None or option.match.search(quote.lower()):
-                return self.styled(option.texts, style)
+                return self.styled(option.texts, style, key)
         return ""
+
+
+def pick(value: str | list[str], key: str) -> str:
+    """One of the variants, chosen by a stable hash of ``key`` (no randomness between runs)."""
+    if isinstance(value, str):
+        return value
+    options = [v for v in value if v]
+    return options[zlib.crc32(key.encode("utf-8")) % len(options)] if options else ""
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:

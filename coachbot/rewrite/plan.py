@@ -23,9 +23,9 @@ from coachbot.rewrite.phrasebook import Phrasebook, Situation
 from coachbot.rewrite.terms import replace_terms
 
 CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
+REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
-WOUNDING = frozenset({"blame", "rudeness", "dismissive", "internal_excuse", "no_apology"})
 
 
 @dataclass
@@ -52,6 +52,7 @@ class Plan:
     step: bool = False
     complaint: bool = False
     polish: bool = False  # nothing to fix: a warmer variant of a fine reply
+    key: str = ""  # the draft itself: picks the phrasebook's variants the same way every time
 
 
 def has_fact(fragment: str) -> bool:
@@ -125,6 +126,8 @@ def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
         if reframed != s and _find(reframed, issue.quote) < 0:
             return reframed
         phrase = fact_phrase(lost, plan.language, book.fact_reframe.get("case", ""))
+        if phrase is None and issue.code in REPROACH_CODES:
+            return rest  # no neutral fact to lift out («Вы опоздали на 15 минут»): the numbers are the reproach
         if phrase is None or piece.reframe is not None:
             piece.kept_issue = True
             return s
@@ -187,7 +190,7 @@ def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
     if name is None:
         from_context = name_from_context(analysis.context, language)
         name = short_name(from_context, language) if from_context else None
-    plan = Plan(language, book, opening, name)
+    plan = Plan(language, book, opening, name, key=text)
     for sent in split_sentences(text):
         start = max(sent.start, opening.body_start)
         if sent.stop <= start or not text[start : sent.stop].strip(" ,!."):
@@ -206,7 +209,9 @@ def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
     # Without the customer's words only the neutral acknowledgement fits.
     plan.situation = reported if reported is not None else book.situations[-1]
     failure = reported is not None and reported.failure and reported.match is not None
-    plan.ack = (plan.complaint or failure or bool(codes & WOUNDING)) and "empathy" not in strengths
+    # Acknowledge only what the customer's words show went wrong; a draft's own harshness is
+    # fixed by removing it, not by a stock sentence of sympathy.
+    plan.ack = (plan.complaint or failure) and "empathy" not in strengths
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
     plan.apology = "no_apology" in codes and "apology" not in strengths
     plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises

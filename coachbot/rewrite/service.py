@@ -128,20 +128,18 @@ class RewriteService:
                 seen.add(text)
                 pairs.append((style, text))
         judged = self.gate.judge(analysis, [t for _, t in pairs], facts)
-        passed, improving = [], []
+        passed = []
         for (style, text), (_, verdict) in zip(pairs, judged, strict=True):
             gate = verdict.to_dict() | ({"fallback": fallback} if fallback else {})
-            rewrite = Rewrite(style, text, verdict.score, "offline", gate)
             if verdict.passed:
-                passed.append(rewrite)
-            elif verdict.improves:
-                improving.append(rewrite)
-        # Strict gate first; a better-scoring, fact-keeping rewrite is the last resort, never nothing.
-        if passed or improving:
-            return passed or best_first(improving)[:1]
+                passed.append(Rewrite(style, text, verdict.score, "offline", gate))
+        # Only what passes the gate is shown; when no edit of the draft passes, a fresh reply that
+        # keeps every fact is tried, and if that fails too the employee gets the analysis alone.
+        if passed:
+            return passed
         text = self.offline.fresh_start(analysis)
         (_, verdict), = self.gate.judge(analysis, [text], facts)
-        if verdict.passed or verdict.improves:
+        if verdict.passed:
             gate = verdict.to_dict() | {"fresh_start": True} | ({"fallback": fallback} if fallback else {})
             return [Rewrite("warm", text, verdict.score, "offline", gate)]
         return []

@@ -91,8 +91,9 @@ def test_blame_becomes_acknowledgement_apology_and_a_step(analyzer, rewriter):
 
 def test_an_order_becomes_a_request_with_a_time_placeholder(analyzer, rewriter):
     _, texts = rewrite(analyzer, rewriter, "Ожидайте.")
-    assert texts["warm"] == "Здравствуйте! Пожалуйста, подождите до [срок]: [что происходит сейчас]. " \
-        "Если появятся вопросы, я на связи."
+    warm = texts["warm"]
+    assert warm.startswith("Здравствуйте! Пожалуйста, подождите до [срок]: [что происходит сейчас].")
+    assert "Ожидайте" not in warm
     _, texts = rewrite(analyzer, rewriter, "Для возврата заполните форму.")
     assert "Для возврата заполните, пожалуйста, форму — так я смогу [что сделаем]." in texts["concise"]
 
@@ -147,8 +148,10 @@ def test_shouting_is_calmed(analyzer, rewriter):
 
 def test_english_rewrites(analyzer, rewriter):
     _, texts = rewrite(analyzer, rewriter, "Not my department. Contact billing.", "I was charged twice, $49.99!")
-    assert texts["warm"].startswith("Hi,\nI understand")
-    assert "Contact billing" not in texts["warm"] and "[date]" in texts["warm"]
+    first_line, rest = texts["warm"].split("\n", 1)
+    assert first_line == "Hi,"
+    assert "sorry" in rest.lower() or "apologi" in rest.lower(), "a double charge is the company's failure"
+    assert "department" not in rest.lower() and "Contact billing" not in rest and "[date]" in rest
     _, texts = rewrite(analyzer, rewriter, "Hi John, you should have checked order 5531 at delivery.")
     assert texts["warm"].startswith("Hi John,\n") and "order 5531" in texts["warm"]
 
