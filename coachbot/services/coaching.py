@@ -135,7 +135,8 @@ class CoachingService:
 
     async def flag_verdict(self, telegram_id: int, draft_id: int, comment: str | None = None) -> int:
         """The author says the verdict on their draft was wrong; returns the flag id."""
-        comment = (comment or "").strip()[:MAX_COMMENT] or None
+        # The comment is free text about a customer's case: masked like every draft before it is stored.
+        comment = self.masker((comment or "").strip()[:MAX_COMMENT]) or None
         async with self.sessionmaker.begin() as session:
             drafts = DraftRepository(session)
             draft = await self._own_draft(session, drafts, telegram_id, draft_id)
