@@ -1,6 +1,8 @@
 """Runs before every feature (group -2): counts the update, loads the user and role, guards access.
 
-Private chats only: the drafts people send are theirs alone. With
+Private chats only: the drafts people send are theirs alone. A message creates
+the sender's profile (writing to the bot is joining it); a button press never
+does, so a button from before /forgetme cannot bring the data back. With
 ``COACHBOT_OPEN_ACCESS=false`` only team members and admins get further than
 /start, /join, /lang and /forgetme; everyone else gets a kind explanation.
 """
@@ -14,6 +16,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 from coachbot.bot_context import BotContext
 from handlers import keyboards
 from handlers.common import MIDDLEWARE_GROUP, answer, clear_input
+from handlers.texts import plain
 
 # What someone outside every team may still do when access is closed.
 OPEN_COMMANDS = {"start", "join", "lang", "help", "forgetme", "cancel"}
@@ -54,9 +57,16 @@ async def load_user(update: Update, context: BotContext) -> None:
         if command_of(update) is not None:
             await answer(update, context, "group_chat")
         raise ApplicationHandlerStop
-    context.account = await context.services.users.ensure_user(
-        user.id, user.full_name, user.username, user.language_code
-    )
+    if update.callback_query is not None:
+        # A button never creates a profile: one from before /forgetme (or someone else's) is stale.
+        context.account = await context.services.users.get(user.id)
+        if context.account is None:
+            await update.callback_query.answer(plain(context.lang, "stale_button"), show_alert=True)
+            raise ApplicationHandlerStop
+    else:
+        context.account = await context.services.users.ensure_user(
+            user.id, user.full_name, user.username, user.language_code
+        )
     if command_of(update) not in (None, "cancel"):
         clear_input(context)  # a new command ends "send me the text…"
     account = context.account
