@@ -65,10 +65,11 @@ class TeamService:
             actor = await require_role(session, actor_tid, "lead", "admin")
             teams = TeamRepository(session)
             team = await teams.by_name(team_name)
+            # A lead hears the same refusal whether another team exists or not.
+            if actor.role != "admin" and (team is None or actor.team_id != team.id):
+                raise PermissionDenied("you can only change your own team's invite")
             if team is None:
                 raise NotFound(f"no team '{team_name}'")
-            if actor.role != "admin" and actor.team_id != team.id:
-                raise PermissionDenied("you can only change your own team's invite")
             team.invite_code = await new_invite_code(teams)
             await AuditRepository(session).add(actor.id, "team.rotate_invite", {"team": team.name})
             return team.invite_code

@@ -188,3 +188,13 @@ async def test_postgres_summary_and_forget_behave_like_sqlite(pg_sessionmaker, s
     assert [d.drafts for d in summary.daily if d.drafts] == [1, 1, 1]
     assert summary.daily[-1].day == NOW.date()
     assert await UserService(pg_sessionmaker, settings).forget(11) == 5  # 3 drafts, 1 rewrite, user
+
+
+async def test_a_lead_cannot_tell_whether_another_team_exists(teams, scene):
+    """The refusal for an existing team of someone else and for a made-up name is the same."""
+    errors = []
+    for name in ("Sales", "Nonexistent team"):
+        with pytest.raises(PermissionDenied) as raised:
+            await teams.rotate_invite(10, name)
+        errors.append((type(raised.value), str(raised.value)))
+    assert errors[0] == errors[1]
