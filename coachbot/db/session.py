@@ -21,6 +21,7 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",  # readers do not block the writer
     "PRAGMA synchronous=NORMAL",  # safe with WAL, and no fsync per commit
     "PRAGMA busy_timeout=5000",  # wait for a concurrent writer instead of failing
+    "PRAGMA secure_delete=ON",  # deleted rows are overwritten, not left readable in free pages
 )
 # SQLite ignores ON DELETE CASCADE without it. Migrations leave it off, because
 # batch mode copies and drops tables, which would cascade deletes.
@@ -75,3 +76,13 @@ def create_engine_and_sessionmaker(
     """Build the engine and session factory; the caller disposes the engine on shutdown."""
     engine = create_engine(url, **kwargs)
     return engine, create_sessionmaker(engine)
+
+
+async def flush_deleted(sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    """Make a deletion reach the disk: on SQLite, move the write-ahead log into the database file
+    and truncate it, so no copy of the deleted rows is left in ``*.sqlite3-wal`` (``secure_delete``
+    has already overwritten them in the database file). PostgreSQL: see docs/privacy.md."""
+    async with sessionmaker() as session:
+        connection = await session.connection()
+        if connection.dialect.name == "sqlite":
+            await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from coachbot.config import Settings
 from coachbot.db import User, utcnow
 from coachbot.db.models import LANGUAGES, ROLES
+from coachbot.db.session import flush_deleted
 from coachbot.repositories import (
     AuditRepository,
     DraftRepository,
@@ -153,7 +154,9 @@ class UserService:
             if user is None:
                 return 0
             owned = await DraftRepository(session).owned_counts(user.id)
-            return owned + await users.delete(user.id)
+            deleted = owned + await users.delete(user.id)
+        await flush_deleted(self.sessionmaker)
+        return deleted
 
 
 async def find_one(users: UserRepository, handle: str, team_id: int | None = None) -> User:
