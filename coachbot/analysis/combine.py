@@ -7,6 +7,8 @@ closing one for a missing next step).
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -26,7 +28,27 @@ CLOSING_CODES = frozenset({"no_next_step"})
 # Rule hits on these rest on heuristics; a confident "no" from the model overrules them.
 SOFT_RULE_CODES = frozenset({"no_apology", "no_next_step", "cold", "commanding"})
 VETO = 0.12
+# When the model is this sure the whole draft is fine, a rule hit it does not back is dropped too
+# (chosen on the corpus validation split; see the model card).
+VERDICT_VETO = 0.3
 SENTIMENTS = ("negative", "neutral", "positive")
+CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s-\s|\s(?=(?:но|а|однако|зато|but|however)\s)", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def clauses(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:stop]`` with two words or more; none when it is one clause."""
+    cuts = [start] + [start + m.end() for m in CLAUSE_BREAK.finditer(text[start:stop])] + [stop]
+    pieces = [(a, text[a:b].strip(" ,;:—–-")) for a, b in itertools.pairwise(cuts)]
+    pieces = [(a, piece) for a, piece in pieces if WORD.search(piece)]
+    if len(pieces) < 2:
+        return []
+    spans = []
+    for a, piece in pieces:
+        if len(WORD.findall(piece)) >= 2:
+            offset = text.index(piece, a)
+            spans.append((offset, offset + len(piece)))
+    return spans
 
 
 def load_combiner(name_or_path: str, quantize: bool = True) -> ModelCombiner:
@@ -38,6 +60,7 @@ class ModelCombiner:
         self.model = model
         self.info: ModelInfo = ModelInfo(f"rules+{model.info.name}", model.info.version)
         self.col = {label: i for i, label in enumerate(model.labels)}
+        self.verdict_veto = VERDICT_VETO
 
     def prob(self, row: np.ndarray, label: str) -> float | None:
         j = self.col.get(label)
@@ -64,14 +87,17 @@ class ModelCombiner:
     def _decide(self, analysis: Analysis, row: np.ndarray) -> tuple[list[Issue], dict[str, float], float | None]:
         """Rule issues the model does not overrule, and the codes only the model sees."""
         issues = []
+        verdict = self.prob(row, "needs_coaching")
+        sure_fine = verdict is not None and verdict < self.verdict_veto
         for issue in analysis.issues:
             p = self.prob(row, issue.code)
             if issue.code in SOFT_RULE_CODES and p is not None and p < VETO:
                 continue
+            if sure_fine and p is not None and p < self.model.threshold(issue.code):
+                continue
             issues.append(issue)
         rule_codes = {i.code for i in issues}
         flagged = {c: p for c, p in self.model_codes(row).items() if c not in rule_codes}
-        verdict = self.prob(row, "needs_coaching")
         if not issues and not flagged and verdict is not None and verdict >= self.model.threshold("needs_coaching"):
             ranked = sorted(((self.prob(row, c) or 0.0, c) for c in ISSUE_CODES), reverse=True)
             if ranked and ranked[0][0] >= 0.2:
@@ -97,15 +123,23 @@ class ModelCombiner:
         """Name the sentence behind each model-only flag; all sentences go through the model at once."""
         sentences = [[s for s in split_sentences(a.text) if s.text.strip()] if flagged else [] for a, flagged in work]
         batch: list[tuple[int, int]] = []
-        for n, ((_, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
-            if len(sents) > 1 and any(c not in OPENING_CODES | CLOSING_CODES for c in flagged):
-                batch += [(n, k) for k in range(len(sents))]
-        # Which sentence carries blame or an upsell shows in the sentence itself: no context needed,
-        # and the shorter inputs keep the second pass cheap.
-        rows = self.model.predict([sentences[n][k].text for n, k in batch], [None] * len(batch)) if batch else []
+        parts: list[tuple[int, int, tuple[int, int]]] = []  # (draft, sentence, clause span)
+        for n, ((analysis, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
+            if any(c not in OPENING_CODES | CLOSING_CODES for c in flagged):
+                if len(sents) > 1:
+                    batch += [(n, k) for k in range(len(sents))]
+                parts += [(n, k, span) for k, s in enumerate(sents) for span in clauses(analysis.text, s.start, s.stop)]
+        # Which sentence (and clause) carries blame or an upsell shows in the words themselves: no
+        # context needed. The n-gram half of the model scores them in microseconds; a checkpoint
+        # without one runs the encoder on the short pieces.
+        texts = [sentences[n][k].text for n, k in batch] + [work[n][0].text[a:b] for n, _, (a, b) in parts]
+        rows = self._piece_scores(texts) if texts else []
         per_draft: dict[int, list[np.ndarray]] = {}
-        for (n, _), row in zip(batch, rows, strict=True):
+        for (n, _), row in zip(batch, rows[: len(batch)], strict=True):
             per_draft.setdefault(n, []).append(row)
+        per_clause: dict[tuple[int, int], list[tuple[tuple[int, int], np.ndarray]]] = {}
+        for (n, k, span), row in zip(parts, rows[len(batch) :], strict=True):
+            per_clause.setdefault((n, k), []).append((span, row))
         out: list[list[Issue]] = []
         for n, ((analysis, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
             issues = []
@@ -128,11 +162,25 @@ class ModelCombiner:
                     picked = sorted({strongest, *(k for k, v in enumerate(column) if v >= limit)})
                 entry = issue_entry(code, analysis.language)
                 for idx in picked:
-                    sent = sents[idx]
-                    issues.append(Issue(code, (sent.start, sent.stop), analysis.text[sent.start : sent.stop],
+                    start, stop = self._words_of(per_clause.get((n, idx), []), code, sents[idx])
+                    issues.append(Issue(code, (start, stop), analysis.text[start:stop],
                                         entry.explanation, entry.suggestion, "model", p))
             out.append(issues)
         return out
+
+
+    def _piece_scores(self, texts: list[str]) -> np.ndarray:
+        ngram = self.model.ngram
+        if ngram is not None:
+            return ngram.predict(texts, [None] * len(texts))  # type: ignore[attr-defined]
+        return self.model.predict(texts, [None] * len(texts))
+
+    def _words_of(self, scored: list[tuple[tuple[int, int], np.ndarray]], code: str, sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        """The clause that carries ``code`` when one clearly does; otherwise the whole sentence."""
+        if code in OPENING_CODES | CLOSING_CODES or not scored:
+            return sent.start, sent.stop
+        span, row = max(scored, key=lambda item: float(item[1][self.col[code]]))
+        return span if float(row[self.col[code]]) >= self.model.threshold(code) else (sent.start, sent.stop)
 
 
 def model_only_report(combiner: ModelCombiner, items) -> Report:

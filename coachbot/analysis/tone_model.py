@@ -15,6 +15,7 @@ import numpy as np
 
 from coachbot.analysis.model_errors import ModelLoadError
 from coachbot.analysis.types import ModelInfo
+from coachbot.tone.labels import LABELS
 
 log = logging.getLogger(__name__)
 MAX_LENGTH = 128
@@ -27,13 +28,13 @@ def _looks_like_path(name: str) -> bool:
 def _ensure_materialized(path: Path) -> None:
     """Build the shipped checkpoint from its committed source if it is missing or stale."""
     source = path.with_name(path.name + "-src")
-    if not (source / "trained.safetensors").exists():
-        return
-    from coachbot.tone.checkpoint import is_current, materialize
+    from coachbot.tone.e5_checkpoint import TRAINED, is_current, materialize_e5
 
+    if not (source / TRAINED).exists():
+        return
     if not is_current(source, path):
         log.warning("building the tone model in %s from %s", path, source)
-        materialize(source, path)
+        materialize_e5(source, path, path.with_name("e5-small"))
 
 
 def _quantize(model: object) -> object:
@@ -45,7 +46,19 @@ def _quantize(model: object) -> object:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # torch.ao.quantization warns about its future move
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+
+
+def _release_freed_memory() -> None:
+    """Hand memory freed by quantization back to the system (glibc keeps it otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 @dataclass
@@ -55,6 +68,8 @@ class ToneModel:
     labels: list[str]
     thresholds: dict[str, float]
     info: ModelInfo
+    ngram: object = None  # the character n-gram half of the ensemble (coachbot.tone.ngram_model)
+    ngram_weight: float = 0.0
 
     @classmethod
     def load(cls, name_or_path: str, quantize: bool = True) -> ToneModel:
@@ -88,6 +103,7 @@ class ToneModel:
         model.eval()
         if quantize:
             model = _quantize(model)
+            _release_freed_memory()  # the fp32 copies of the quantized layers
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         thresholds = {}
         if local and (path / "thresholds.json").exists():
@@ -98,7 +114,13 @@ class ToneModel:
         elif getattr(model.config, "_commit_hash", None):
             version = str(model.config._commit_hash)[:12]
         name = "coachbot-tone" if local and version != "hub" else Path(name_or_path).name
-        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version))
+        ngram, weight = None, 0.0
+        if local and (path / "ensemble.json").exists() and labels == list(LABELS):
+            from coachbot.tone.ngram_model import NgramModel
+
+            ngram = NgramModel.load(path)
+            weight = float(json.loads((path / "ensemble.json").read_text(encoding="utf-8"))["ngram_weight"])
+        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version), ngram, weight if ngram else 0.0)
 
     def threshold(self, label: str) -> float:
         return float(self.thresholds.get(label, 0.5))
@@ -120,4 +142,6 @@ class ToneModel:
                     padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt",
                 )
                 out[idx] = torch.sigmoid(self.model(**enc).logits).numpy()
+        if self.ngram is not None and texts:
+            out = (1.0 - self.ngram_weight) * out + self.ngram_weight * self.ngram.predict(texts, contexts)  # type: ignore[attr-defined]
         return out

@@ -8,10 +8,12 @@ import sys
 from coachbot.analysis.analyzer import Analyzer, DraftInput
 from coachbot.evaluation import Report, load_labelled
 
+DEV_SETS = ("dev.jsonl", "realistic.jsonl")  # the textbook set and the realistic one; never trained on
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="measure the analyzer on a labelled JSONL set")
-    p.add_argument("file", help="labelled JSONL (id, text, context?, issues, needs_coaching)")
+    p = sub.add_parser("eval", help="measure the analyzer on labelled JSONL sets (both dev sets by default)")
+    p.add_argument("file", nargs="*", help="labelled JSONL (id, text, context?, issues, needs_coaching)")
     p.add_argument("--rules-only", action="store_true", help="skip the tone model")
     p.add_argument("--errors", action="store_true", help="list the drafts the analyzer got wrong")
     p.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baseline")
@@ -32,8 +34,22 @@ def evaluate(analyzer: Analyzer, items, name: str, errors: bool = False) -> Repo
 
 
 def run(args: argparse.Namespace, analyzer: Analyzer, language: str) -> int:
+    from coachbot.config import PROJECT_ROOT
+
+    files = args.file or [str(PROJECT_ROOT / "data" / "eval" / name) for name in DEV_SETS]
+    for n, path in enumerate(files):
+        if len(files) > 1:
+            print(("\n\n" if n else "") + f"#### {path}")
+        code = run_one(args, path, analyzer)
+        if code:
+            return code
+    return 0
+
+
+def run_one(args: argparse.Namespace, path: str, analyzer: Analyzer) -> int:
+    from coachbot.config import PROJECT_ROOT
     try:
-        items = load_labelled(args.file)
+        items = load_labelled(path)
     except (OSError, ValueError) as exc:
         print(f"coachbot: {exc}", file=sys.stderr)
         return 2
@@ -45,7 +61,6 @@ def run(args: argparse.Namespace, analyzer: Analyzer, language: str) -> int:
         reports.append(model_only_report(analyzer.combiner, items))
         reports.append(evaluate(analyzer, items, "combined", args.errors))
         if not args.no_baseline:
-            from coachbot.config import PROJECT_ROOT
             from coachbot.tone.baseline import baseline_report
 
             reports.append(baseline_report(PROJECT_ROOT / "data" / "tone", items))

