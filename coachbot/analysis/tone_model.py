@@ -49,18 +49,6 @@ def _quantize(model: object) -> object:
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
 
 
-def _release_freed_memory() -> None:
-    """Hand memory freed by quantization back to the system (glibc keeps it otherwise)."""
-    import ctypes
-    import gc
-
-    gc.collect()
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to trim
-        pass
-
-
 @dataclass
 class ToneModel:
     model: object
@@ -103,7 +91,6 @@ class ToneModel:
         model.eval()
         if quantize:
             model = _quantize(model)
-            _release_freed_memory()  # the fp32 copies of the quantized layers
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         thresholds = {}
         if local and (path / "thresholds.json").exists():
