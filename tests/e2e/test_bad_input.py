@@ -69,6 +69,13 @@ async def test_buttons_on_stale_or_foreign_messages(bot):
         after = anna.mark()
         await anna.press(reply, data)
         assert "Эта кнопка от старого сообщения" in await anna.toast(after)
+    # Someone who never wrote to the bot: the button is simply stale for them (and creates nothing).
+    after = boris.mark()
+    await boris.press(reply, reply.button("Взять вариант 1"))
+    assert "Эта кнопка от старого сообщения" in await boris.toast(after)
+    assert await bot.services.users.get(boris.id) is None
+    # Someone with a profile pressing another person's button is told whose buttons these are.
+    await boris.ask("/start")
     after = boris.mark()
     await boris.press(reply, reply.button("Взять вариант 1"))
     assert await boris.toast(after) == "Эти кнопки работают только у автора черновика."
