@@ -55,6 +55,19 @@ class Plan:
     key: str = ""  # the draft itself: picks the phrasebook's variants the same way every time
 
 
+CONNECTIVE = re.compile(r"^\W*(однако|но|а|и|тоже|также|поэтому|however|but|and|also|so|therefore)\b", re.IGNORECASE)
+WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def is_fragment(sentence: str) -> bool:
+    """What is left of an edited sentence that no longer says anything on its own: «Тоже болеют.»,
+    "However." — under three words, or a short connective leftover, with no fact in it."""
+    if not sentence.strip() or has_fact(sentence):
+        return False
+    words = len(WORDS.findall(sentence))
+    return words < 3 or (words < 5 and bool(CONNECTIVE.match(sentence)))
+
+
 def has_fact(fragment: str) -> bool:
     return bool(NUMBER.search(fragment)) or any(True for _ in find_contacts(fragment))
 
@@ -173,7 +186,8 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     commands = [i for i in local if i.code == "commanding"]
     if commands and s:
         piece.command = imperative(commands[0].quote, plan.language)
-    piece.text = edits.tidy(s)
+    s = edits.tidy(s)
+    piece.text = "" if s != edits.tidy(sentence) and is_fragment(s) else s
     return piece
 
 
