@@ -12,6 +12,9 @@ Only the training split is used, so thresholds tuned on the validation split sta
 from __future__ import annotations
 
 import json
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,26 @@ from coachbot.tone.labels import LABELS
 VOCAB_FILE = "ngram_vocab.json"
 ARRAYS = ("idf", "coef", "intercept")  # saved as ngram_<name>.npy (plain .npy: byte-identical rebuilds)
 MAX_FEATURES = 200_000
+NGRAMS = (2, 5)
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+def char_wb_ngrams(text: str) -> list[str]:
+    """scikit-learn's ``char_wb`` analyzer (lowercased), reimplemented so that inference needs
+    neither scikit-learn nor SciPy: they cost ~40 MB of memory and ~1.5 ms a call."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    out: list[str] = []
+    for word in text.split():
+        w = f" {word} "
+        for n in range(NGRAMS[0], NGRAMS[1] + 1):
+            offset = 0
+            out.append(w[:n])
+            while offset + n < len(w):
+                offset += 1
+                out.append(w[offset : offset + n])
+            if offset == 0:  # a word shorter than n counts once
+                break
+    return out
 
 
 def _joined(text: str, context: str | None) -> str:
@@ -33,7 +56,7 @@ def _joined(text: str, context: str | None) -> str:
 def _vectorizer(vocabulary: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True,
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True,
                            max_features=MAX_FEATURES, vocabulary=vocabulary, dtype=np.float32)  # fmt: skip
 
 
@@ -76,15 +99,22 @@ class NgramModel:
         arrays = [np.load(f, allow_pickle=False) for f in files[1:]]
         return cls({t: i for i, t in enumerate(terms)}, *arrays)
 
-    def __post_init__(self) -> None:
-        self._vectorizer = None
+    def features(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The TF-IDF row of ``text`` as (indices, values): sublinear tf, idf, l2 norm — as fitted."""
+        counts = Counter(i for i in map(self.vocabulary.get, char_wb_ngrams(text)) if i is not None)
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float32, count=len(counts))
+        values = tf * self.idf[index]
+        return index, values / np.linalg.norm(values)
 
     def predict(self, texts: Sequence[str], contexts: Sequence[str | None]) -> np.ndarray:
         """Probabilities, one row per text, columns in ``LABELS`` order."""
-        if self._vectorizer is None:
-            self._vectorizer = _vectorizer(self.vocabulary)
-            self._vectorizer.idf_ = self.idf
-        x = self._vectorizer.transform([_joined(t, c) for t, c in zip(texts, contexts, strict=True)])
-        logits = np.asarray(x @ self.coef.T) + self.intercept
+        logits = np.empty((len(texts), len(self.intercept)), dtype=np.float32)
+        for row, (text, context) in enumerate(zip(texts, contexts, strict=True)):
+            index, values = self.features(_joined(text, context))
+            logits[row] = self.coef[:, index] @ values
+        logits += self.intercept
         with np.errstate(over="ignore"):
             return (1.0 / (1.0 + np.exp(-logits))).astype(np.float32)
