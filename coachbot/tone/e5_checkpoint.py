@@ -28,6 +28,7 @@ STAMP = ".source-digest"
 
 def trained_keys(state: dict[str, torch.Tensor], frozen: int) -> list[str]:
     """What fine-tuning changed: layers from ``frozen`` up, the pooler and the classifier."""
+
     def changed(key: str) -> bool:
         if key.startswith(("bert.pooler.", "classifier.")):
             return True

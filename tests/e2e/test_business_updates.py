@@ -35,13 +35,26 @@ async def test_business_updates_get_no_answer_and_the_bot_keeps_coaching(bot):
         "is_enabled": True, "rights": {"can_reply": True},
     }})  # fmt: skip
     # The customer's complaint, then the employee's real reply (a draft would be coached if it came to the bot).
-    await fake.push_update({"business_message": _business_message(
-        customer_chat, customer, "Заказ опоздал на три дня, где он?!", fake.new_message_id())})
+    await fake.push_update(
+        {
+            "business_message": _business_message(
+                customer_chat, customer, "Заказ опоздал на три дня, где он?!", fake.new_message_id()
+            )
+        }
+    )
     await fake.push_update({"business_message": _business_message(customer_chat, employee.user, RUDE, 5001)})
-    await fake.push_update({"edited_business_message": _business_message(
-        customer_chat, employee.user, RUDE + " Ожидайте.", 5001)})
-    await fake.push_update({"deleted_business_messages": {
-        "business_connection_id": CONNECTION, "chat": customer_chat, "message_ids": [5001]}})
+    await fake.push_update(
+        {"edited_business_message": _business_message(customer_chat, employee.user, RUDE + " Ожидайте.", 5001)}
+    )
+    await fake.push_update(
+        {
+            "deleted_business_messages": {
+                "business_connection_id": CONNECTION,
+                "chat": customer_chat,
+                "message_ids": [5001],
+            }
+        }
+    )
     # The bot is still there for the employee's own chat, and the answer comes after all of the above.
     reply = await employee.ask(RUDE)
     assert "Упрёк клиенту" in reply.text

@@ -48,7 +48,8 @@ async def test_too_many_drafts_at_once_get_one_polite_slow_down_and_others_are_u
         await anna.send(f"{RUDE} Заказ {2000 + n}.")
     notice = await bot.fake.wait_for(
         lambda c: c.method == "sendMessage" and c.chat_id == anna.id and "помедленнее" in c.params["text"],
-        after=mark, timeout=30,
+        after=mark,
+        timeout=30,
     )
     assert "через" in notice.params["text"] and " с;" in notice.params["text"]
     reply = await boris.ask(RUDE)
