@@ -58,6 +58,10 @@ class ToneModel:
     info: ModelInfo
     ngram: object = None  # the character n-gram half of the ensemble (coachbot.tone.ngram_model)
     ngram_weight: float = 0.0
+    # Dynamic int8 quantization scales each batch by its own largest activation, so a text's
+    # probabilities would depend on its batch-mates (0.35 alone, 0.62 beside another reply):
+    # a quantized model reads one text at a time, and the verdict is the same in any batch.
+    one_at_a_time: bool = False
 
     @classmethod
     def load(cls, name_or_path: str, quantize: bool = True) -> ToneModel:
@@ -107,7 +111,8 @@ class ToneModel:
 
             ngram = NgramModel.load(path)
             weight = float(json.loads((path / "ensemble.json").read_text(encoding="utf-8"))["ngram_weight"])
-        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version), ngram, weight if ngram else 0.0)
+        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version), ngram, weight if ngram else 0.0,
+                   one_at_a_time=quantize)
 
     def threshold(self, label: str) -> float:
         return float(self.thresholds.get(label, 0.5))
@@ -115,10 +120,13 @@ class ToneModel:
     def predict(self, texts: list[str], contexts: list[str | None], batch_size: int = 32) -> np.ndarray:
         """Probabilities, one row per text, columns in ``self.labels`` order.
 
-        Texts are batched by length so short drafts do not pay for long ones' padding.
+        Texts are batched by length so short drafts do not pay for long ones' padding (a quantized
+        model takes them one by one, see ``one_at_a_time``).
         """
         import torch
 
+        if self.one_at_a_time:
+            batch_size = 1
         out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]) + len(contexts[i] or ""))
         with torch.inference_mode():

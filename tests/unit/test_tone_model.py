@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer, pipeline
@@ -141,3 +142,15 @@ def test_cli_reports_an_unloadable_model(tmp_path) -> None:
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 2
     assert "tone model was not found" in result.stderr
+
+
+def test_a_verdict_does_not_depend_on_the_other_texts_in_the_batch(tone: ToneModel) -> None:
+    """The gate judges several rewrites at once and the bot one draft at a time: the same text
+    must get the same probabilities either way (dynamic quantization scales per batch)."""
+    context = "второй раз спрашиваю, во сколько запись к окулисту?"
+    text = "Здравствуйте! Простите, что не ответили сразу. Подсказываю: 11:20, кабинет 305."
+    others = ["Простите за ожидание. 11:20.", "ну я же писала!!! читайте внимательно " * 8]
+    alone = tone.predict([text], [context])[0]
+    for other in others:
+        together = tone.predict([other, text], [context, context])[1]
+        assert np.allclose(alone, together, atol=1e-5), (other, float(np.abs(alone - together).max()))
