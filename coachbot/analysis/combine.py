@@ -169,6 +169,18 @@ class ModelCombiner:
         return out
 
 
+    def flag_pieces(self, texts: Sequence[str], floors: dict[str, float]) -> list[set[str]]:
+        """The codes each short piece of text (a clause) carries on its own, scored without context:
+        a code counts when its probability reaches both the model's threshold and ``floors[code]``."""
+        if not texts:
+            return []
+        rows = self._piece_scores(list(texts))
+        return [
+            {code for code, floor in floors.items()
+             if code in self.col and float(row[self.col[code]]) >= max(floor, self.model.threshold(code))}
+            for row in rows
+        ]  # fmt: skip
+
     def _piece_scores(self, texts: list[str]) -> np.ndarray:
         ngram = self.model.ngram
         if ngram is not None:

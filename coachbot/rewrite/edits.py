@@ -69,7 +69,7 @@ def remove_clause(sentence: str, start: int, stop: int, book: Phrasebook) -> tup
     else:
         lost, rest = body[left[1] : right[0]], body[: left[0]] + body[right[0] :]
     rest = rest.strip(" ,;:—–-")
-    if len(re.findall(r"[^\W\d_]{2,}", rest)) < 2:  # a stray «Возможно.» is not a sentence
+    if len(re.findall(r"[^\W\d_]{2,}", rest)) < 2 and not re.search(r"\d", rest):  # a stray «Возможно.»
         return "", body
     return capitalize_first(rest) + (end or "."), lost
 

@@ -26,6 +26,7 @@ _SPACE = re.compile(r"[ \u00a0\u202f]")
 # What a rewrite drops with its facts: an upsell, and a reproach whose numbers are the reproach
 # («Вы опоздали на 15 минут»: the fifteen minutes go with it).
 REMOVED_CODES = frozenset({"pushy_sales", "blame", "rudeness", "dismissive"})
+ANSWER_EXEMPT = REMOVED_CODES | {"internal_excuse"}
 _ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
 
 
@@ -106,19 +107,46 @@ def missing_facts(facts: Iterable[Fact], candidate: str) -> list[Fact]:
 
 
 def exempt_spans(text: str, issues: Iterable[object]) -> list[tuple[int, int]]:
-    """What the rewrite replaces by design: sentences with an upsell or a reproach, and jargon
-    abbreviations («P3»)."""
+    """What the rewrite replaces by design: the words of a reproach, sentences with an upsell, and
+    jargon abbreviations («P3»). The rest of a sentence that also snaps («Ещё раз: 10:15, каб. 214,
+    как и писала утром») is the answer, and its facts stay."""
     from coachbot.analysis.text import split_sentences
 
     issues = list(issues)
-    spans = [i.span for i in issues if getattr(i, "code", None) in REMOVED_CODES]  # type: ignore[attr-defined]
     out = [
         i.span for i in issues  # type: ignore[attr-defined]
         if getattr(i, "code", None) == "jargon" and _ACRONYM.fullmatch(i.quote.strip())  # type: ignore[attr-defined]
     ]
+    out += [i.span for i in issues if getattr(i, "code", None) in REMOVED_CODES]  # type: ignore[attr-defined]
+    spans = [i.span for i in issues if getattr(i, "code", None) == "pushy_sales"]  # type: ignore[attr-defined]
     if not spans:
         return out
     for sent in split_sentences(text):
         if any(sent.start <= s < sent.stop for s, _ in spans):
             out.append((sent.start, sent.stop))
     return out
+
+
+# A rewrite keeps at least this share of the words the draft answers with (outside what it must
+# remove) once there are enough of them to tell: «ссылка в расписании в личном кабинете» may be
+# reworded, not replaced by «мы [что сделаем] до [срок]».
+ANSWER_MIN_WORDS = 6
+ANSWER_MIN_SHARE = 0.3
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def content_lemmas(text: str) -> set[str]:
+    return {_name_key(w) for w in _CONTENT.findall(text)}
+
+
+def answer_words(text: str, issues: Iterable[object]) -> set[str]:
+    """The draft's content words outside the quotes a rewrite must drop."""
+    gone = [i.span for i in issues if getattr(i, "code", None) in ANSWER_EXEMPT]  # type: ignore[attr-defined]
+    keep = "".join(" " if not _outside(gone, n, n + 1) else ch for n, ch in enumerate(text))
+    return content_lemmas(keep)
+
+
+def answer_lost(words: set[str], candidate: str) -> bool:
+    if len(words) < ANSWER_MIN_WORDS:
+        return False
+    return len(words & content_lemmas(candidate)) < ANSWER_MIN_SHARE * len(words)

@@ -2,8 +2,9 @@
 
 Each candidate is analysed with the same analyzer as the draft. It passes when
 it scores higher than the draft, carries none of the draft's issue codes (and
-no new one), and keeps every fact (see ``facts.py``). The verdict is recorded
-on the rewrite.
+no new one), keeps every fact, and keeps most of the words the draft answers
+with — a promise full of placeholders is no substitute for the answer (see
+``facts.py``). The verdict is recorded on the rewrite.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from coachbot.analysis.analyzer import Analyzer, DraftInput, validate_draft
 from coachbot.analysis.errors import DraftError
 from coachbot.analysis.types import Analysis
-from coachbot.rewrite.facts import Fact, exempt_spans, extract_facts, missing_facts
+from coachbot.rewrite.facts import Fact, answer_lost, answer_words, exempt_spans, extract_facts, missing_facts
 
 
 @dataclass
@@ -96,5 +97,7 @@ class QualityGate:
         reasons += [f"new_issue:{code}" for code in candidate.codes if code not in fixed]
         lost = missing_facts(facts, candidate.text)
         reasons += [f"missing_fact:{fact.label()}" for fact in lost]
+        if answer_lost(answer_words(draft.text, draft.issues), candidate.text):
+            reasons.append("lost_answer")
         improves = candidate.score > draft.score and not lost
         return Verdict(not reasons, candidate.score, draft.score, reasons, improves)

@@ -36,7 +36,7 @@ def capitalize_first(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return text[:i] + ch.upper() + text[i + 1 :]
-        if ch == "[":  # a placeholder opens the sentence: leave it as the phrasebook wrote it
+        if ch == "[" or ch.isdigit():  # «[срок] …», «10:15, каб. 214»: nothing to capitalise
             return text
     return text
 

@@ -8,6 +8,7 @@ concrete next step with placeholders the employee fills in, and a closing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from coachbot.analysis.rules import concrete_step, language_rules
 from coachbot.analysis.text import split_sentences
 from coachbot.analysis.types import Analysis
 from coachbot.rewrite import edits
+from coachbot.rewrite.clause_filter import PieceFlagger
 from coachbot.rewrite.customer import build_greeting
 from coachbot.rewrite.phrasebook import load_phrasebook
-from coachbot.rewrite.plan import Plan, make_plan
+from coachbot.rewrite.plan import Plan, has_fact, make_plan
 
 
 def _greeting(plan: Plan, style: str) -> str:
@@ -47,6 +49,9 @@ def _body(plan: Plan, style: str) -> list[str]:
             time = book.placeholders.get("time", "\0")
             known = any(time in sentence for sentence in out)
             text = edits.soften_command(text, piece.command, book, style, time_known=known)
+        if text and book.bare_answer and has_fact(text) and len(WORDS.findall(text)) <= 2:
+            # «9:40, кабинет 118.» alone reads as a snap: it gets a lead-in
+            text = book.styled(book.bare_answer, style, plan.key + "bare").replace("{text}", text)
         if text:
             out.append(text)
         if replacement and piece.replace_after:
@@ -63,6 +68,20 @@ def _has_step(plan: Plan, body: list[str]) -> bool:
     return bool(own) and concrete_step(language_rules(plan.language), split_sentences(own))
 
 
+APOLOGY = re.compile(r"(?i)\b(?:извин|прости|простите|прошу прощения|жаль|sorry|apologi[sz]e|apologies)")
+WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _answers(plan: Plan, body: list[str]) -> bool:
+    """The kept words answer a question that reported no failure («Ссылка в расписании в личном
+    кабинете.»): a promise with placeholders would only pad them."""
+    situation = plan.situation
+    if situation is not None and situation.failure:
+        return False
+    own = [p.text for p in plan.pieces if p.text]
+    return any(has_fact(t) or len(WORDS.findall(t)) >= 4 for t in own) and bool(body)
+
+
 def render(plan: Plan, style: str) -> str:
     book = plan.book
     situation = plan.situation or book.situations[-1]
@@ -71,29 +90,30 @@ def render(plan: Plan, style: str) -> str:
     parts = [_greeting(plan, style)]
     if (plan.ack and (style != "concise" or plan.concise_ack)) or emptied:
         parts.append(book.styled(situation.ack, style, plan.key + "ack"))
-    if plan.apology:
+    if plan.apology and not any(APOLOGY.search(sentence) for sentence in body):
         parts.append(book.styled(situation.apology, style, plan.key + "apology"))
     parts += body
-    if (plan.step or emptied) and not _has_step(plan, body):
+    if (plan.step or emptied) and not _has_step(plan, body) and not _answers(plan, body):
         parts.append(book.styled(book.next_step, style, plan.key + "step"))
     closing = book.closing.get(style, {})
-    kind = "complaint" if plan.complaint else ("thanks" if plan.polish else "plain")
+    kind = "complaint" if plan.complaint else ("plain" if not plan.polish else "thanks" if plan.thanked else "polish")
     parts.append(book.styled(closing, kind, plan.key + "closing") or book.styled(closing, "plain", plan.key))
     parts = [p.strip() for p in parts if p and p.strip()]
-    if len(parts) > 1 and parts[0].endswith(","):  # «Hi John,» opens a line of its own
-        return parts[0] + "\n" + " ".join(parts[1:])
-    return " ".join(parts)
+    own_line = len(parts) > 1 and parts[0].endswith(",")  # «Hi John,» opens a line of its own
+    text = parts[0] + "\n" + " ".join(parts[1:]) if own_line else " ".join(parts)
+    return text + "\n\n" + plan.signature if plan.signature else text
 
 
 class OfflineRewriter:
     """Rewrites from a draft's analysis, one text per style."""
 
-    def __init__(self, prompts_dir: Path | None = None) -> None:
+    def __init__(self, prompts_dir: Path | None = None, flag: PieceFlagger | None = None) -> None:
         self.prompts_dir = prompts_dir
+        self.flag = flag  # the tone model scoring single clauses; without it only the analysis counts
 
     def rewrite(self, analysis: Analysis, styles: Sequence[str] = ("warm", "concise")) -> dict[str, str]:
         book = load_phrasebook(analysis.language, self.prompts_dir)
-        plan = make_plan(analysis, book)
+        plan = make_plan(analysis, book, self.flag)
         return {style: render(plan, style) for style in dict.fromkeys(styles)}
 
     def fresh_start(self, analysis: Analysis, style: str = "warm") -> str:
@@ -101,7 +121,7 @@ class OfflineRewriter:
         person, apologise where due and promise a concrete step, keeping nothing of the
         draft's wording. The gate still checks that no fact of the draft is lost."""
         book = load_phrasebook(analysis.language, self.prompts_dir)
-        plan = make_plan(analysis, book)
+        plan = make_plan(analysis, book, self.flag)
         plan.pieces = []
         plan.ack = True
         return render(plan, style)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,8 @@ class Situation:
     ack: dict[str, Variants]
     apology: dict[str, Variants]
     failure: bool = True  # the customer reports something that went wrong on our side
+    always_ack: bool = False  # acknowledged even when the customer complains of nothing (a bereavement)
+    max_count: int = 0  # cues counted at most this often (0: no cap): «??» does not outweigh «второй раз»
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Phrasebook:
     redirect: re.Pattern[str] | None
     reframes: tuple[tuple[re.Pattern[str], str], ...]
     sales_openers: re.Pattern[str] | None
+    bare_answer: dict[str, Variants] = field(default_factory=dict)  # «Подсказываю: {text}» before «9:40, каб. 118»
 
     def styled(self, texts: dict[str, Any], style: str, key: str = "") -> str:
         """A style's text, falling back to ``warm`` for styles the file does not list.
@@ -83,6 +86,8 @@ class Phrasebook:
             if situation.match is None:
                 continue
             count = len(situation.match.findall(low))
+            if situation.max_count:
+                count = min(count, situation.max_count)
             if count > best_count:
                 best, best_count = situation, count
         return best
@@ -119,7 +124,7 @@ def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebo
         raise PhrasebookError(f"{name}: missing sections {', '.join(missing)}")
     situations = tuple(
         Situation(s["id"], _optional(s.get("match", ""), f"{name} situation {s['id']}"), s["ack"], s["apology"],
-                  bool(s.get("failure", True)))
+                  bool(s.get("failure", True)), bool(s.get("always_ack", False)), int(s.get("max_count", 0)))
         for s in data["situations"]
     )
     if not situations or situations[-1].match is not None:
@@ -154,6 +159,7 @@ def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebo
         redirect=_optional(data.get("redirect", ""), f"{name} redirect"),
         sales_openers=_optional(data.get("sales_openers", ""), f"{name} sales_openers"),
         reframes=tuple((_regex(src, f"{name} reframes"), dst) for src, dst in data.get("reframes", [])),
+        bare_answer=data.get("bare_answer", {}),
     )
 
 

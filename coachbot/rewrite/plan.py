@@ -7,8 +7,9 @@ cut, the code whose client-centred sentence takes its place.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from coachbot.analysis.rules import has_complaint, language_rules
 from coachbot.analysis.text import split_sentences
@@ -16,6 +17,7 @@ from coachbot.analysis.types import Analysis, Issue
 from coachbot.privacy.detectors import find_contacts
 from coachbot.rewrite import edits
 from coachbot.rewrite.anchors import fact_phrase
+from coachbot.rewrite.clause_filter import PieceFlagger, filter_sentences
 from coachbot.rewrite.customer import Opening, name_from_context, short_name, split_opening
 from coachbot.rewrite.facts import NUMBER
 from coachbot.rewrite.inflect import parses
@@ -24,6 +26,7 @@ from coachbot.rewrite.terms import replace_terms
 
 CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
 REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
+REMOVE_CODES = REPROACH_CODES | {"internal_excuse", "pushy_sales"}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
 ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
 
@@ -52,6 +55,10 @@ class Plan:
     step: bool = False
     complaint: bool = False
     polish: bool = False  # nothing to fix: a warmer variant of a fine reply
+    harsh: bool = False  # the draft blames, snaps or waves the customer away
+    acronyms: int = 0  # unexplained abbreviations in the whole draft
+    thanked: bool = False  # the customer thanks us: the closing answers the thanks
+    signature: str = ""  # the draft's sign-off («С уважением, Михаил»): it stays last
     key: str = ""  # the draft itself: picks the phrasebook's variants the same way every time
 
 
@@ -61,11 +68,12 @@ WORDS = re.compile(r"[^\W\d_]{2,}")
 
 def is_fragment(sentence: str) -> bool:
     """What is left of an edited sentence that no longer says anything on its own: «Тоже болеют.»,
-    "However." — under three words, or a short connective leftover, with no fact in it."""
+    "However." — one word, or a short connective leftover, with no fact in it («Можно отключить.»
+    is an answer and stays)."""
     if not sentence.strip() or has_fact(sentence):
         return False
     words = len(WORDS.findall(sentence))
-    return words < 3 or (words < 5 and bool(CONNECTIVE.match(sentence)))
+    return words < 2 or (words < 5 and bool(CONNECTIVE.match(sentence)))
 
 
 def has_fact(fragment: str) -> bool:
@@ -152,33 +160,65 @@ def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
     return rest
 
 
-def _unknown_acronyms(s: str, local: list[Issue], book: Phrasebook) -> str:
+BOILERPLATE_WORDS = 10
+THANKS = re.compile(r"(?i)спасиб|благодар|thank|\bthx\b|appreciate")
+ROMAN = re.compile(r"[IVXLC]+")
+# More unexplained abbreviations than this and a row of placeholders would be unreadable: they stay,
+# and the coaching note asks the employee to spell them out.
+MAX_ACRONYM_SLOTS = 99
+
+
+def _unknown_acronyms(s: str, local: list[Issue], book: Phrasebook, total: int) -> str:
     """An abbreviation the phrasebook cannot explain becomes a placeholder the employee fills in."""
     placeholder = book.placeholders.get("plain_name")
+    if total > MAX_ACRONYM_SLOTS:
+        return s
     for issue in local:
-        if issue.code == "jargon" and placeholder and ACRONYM.fullmatch(issue.quote.strip()):
+        if issue.code == "jargon" and placeholder and _is_acronym(issue.quote):
             s = re.sub(rf"(?<![\w-]){re.escape(issue.quote.strip())}(?![\w-])", placeholder, s)
     return s
 
 
+def _within(issue: Issue, start: int, stop: int) -> Issue:
+    """The part of an issue's quote that lies in the sentence ``[start, stop)``: a model's quote may
+    run over two sentences («ВСЕГДА там. каждый раз одно и то же спрашивают»)."""
+    a, b = max(issue.span[0], start), min(issue.span[1], stop)
+    if (a, b) == issue.span:
+        return issue
+    return replace(issue, span=(a, b), quote=issue.quote[a - issue.span[0] : b - issue.span[0]])
+
+
+def _first_imperative(sentence: str, language: str) -> str | None:
+    """A kept sentence that opens with an order («перезапишитесь на другой день»)."""
+    m = re.match(r"\W*([^\W\d_]+)", sentence)
+    if m is None or language != "ru":
+        return None
+    tags = [p.tag for p in parses(m.group(1))[:2]]
+    return m.group(1) if any("impr" in t and "plur" in t for t in tags) else None
+
+
 def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) -> Piece:
     book = plan.book
+    local = [_within(i, offset, offset + len(sentence)) for i in local]
     piece = Piece(sentence)
     sales = [i for i in local if i.code == "pushy_sales"]
     s = _cut_sales(sentence, max(0, sales[0].span[0] - offset), book) if sales else sentence
     s = edits.remove_fragments(s, book)
     for issue in local:
-        if issue.code in CLAUSE_CODES:
+        gone = _find(s, issue.quote) < 0 and _find(sentence, issue.quote) >= 0  # an earlier edit took it
+        if issue.code in CLAUSE_CODES and not gone:
             s = _cut_clause(s, issue, piece, plan)
     s = edits.strip_openers(s, book) if s != sentence else s
     ordered = any(i.code == "commanding" for i in local)  # «Ожидайте.» becomes a request instead
     if not ordered and any(i.code == "no_next_step" for i in local) and _is_vague_filler(s, plan.language):
         s = ""
     phrased = edits.apply_phrases(s, book)
-    if phrased == s and not has_fact(s) and any(i.code == "cold" and i.source == "model" for i in local):
+    boilerplate = len(WORDS.findall(s)) <= BOILERPLATE_WORDS  # a long cold sentence is still the answer
+    cold = any(i.code == "cold" and i.source == "model" for i in local)
+    if phrased == s and boilerplate and cold and not has_fact(s):
         phrased = ""  # boilerplate the model flagged and no phrase could mend
     s = replace_terms(phrased, book)
-    s = _unknown_acronyms(s, local, book)
+    s = _unknown_acronyms(s, local, book, plan.acronyms)
     if local:
         s = EMOJI.sub("", s)  # a wink after a complaint reads as mockery
     if any(i.code == "rudeness" for i in local):
@@ -186,6 +226,8 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     commands = [i for i in local if i.code == "commanding"]
     if commands and s:
         piece.command = imperative(commands[0].quote, plan.language)
+    elif plan.harsh and s:
+        piece.command = _first_imperative(s, plan.language)  # after a snap, a bare order reads as one too
     s = edits.tidy(s)
     piece.text = "" if s != edits.tidy(sentence) and is_fragment(s) else s
     return piece
@@ -197,24 +239,67 @@ def _redirect(piece: Piece, book: Phrasebook) -> bool:
     return bool(book.redirect and text and book.redirect.search(text) and not has_fact(text)) and len(text.split()) <= 6
 
 
-def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
+# Messenger drafts often run on in lower case («что вы хотите. перезапишитесь…»): a full stop
+# still ends the sentence for editing, so cutting one never takes the next with it.
+# Not after an abbreviation («ул. мира», «т. е.»): the word before the stop has four letters or more.
+LOWER_START = re.compile(r"(?:(?<=[!?…])|(?<=[^\W\d_]{4}\.))\s+(?=[a-zа-яё])")
+
+
+def _spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    cuts = [start] + [start + m.end() for m in LOWER_START.finditer(text[start:stop])] + [stop]
+    return list(itertools.pairwise(cuts))
+
+
+def _filter_clauses(plan: Plan, analysis: Analysis, flag: PieceFlagger) -> None:
+    """What the sentence edits kept, without the clauses the model is sure still blame or sell."""
+    live = [p for p in plan.pieces if p.text]
+    quotes = [i.quote for i in analysis.issues if i.code in REMOVE_CODES]
+    for piece, text in zip(live, filter_sentences([p.text for p in live], flag, has_fact, quotes), strict=True):
+        if text != piece.text:
+            text = edits.tidy(edits.strip_openers(text, plan.book)) if text else ""
+            piece.text = "" if is_fragment(text) else text
+
+
+SIGN_OFF = re.compile(
+    r"(?i)(?:^|(?<=[.!?\n]))\s*(?:с\s+уважением|с\s+наилучшими\s+пожеланиями|всегда\s+ваш[аи]?|"
+    r"(?:best|kind|warm|warmest)\s+regards|regards|sincerely|best\s+wishes|yours\s+(?:truly|sincerely))"
+    r"\s*,?\s*(?:\n|\s)\s*[^\n.!?]{0,60}[.!]?\s*(?:\n[^\n.!?]{0,60})?\s*$"
+)
+
+
+def _is_acronym(quote: str) -> bool:
+    q = quote.strip()
+    return bool(ACRONYM.fullmatch(q)) and not ROMAN.fullmatch(q)
+
+
+def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = None) -> Plan:
     text, language = analysis.text, analysis.language
     opening = split_opening(text, language, book)
     name = opening.name
     if name is None:
         from_context = name_from_context(analysis.context, language)
         name = short_name(from_context, language) if from_context else None
-    plan = Plan(language, book, opening, name, key=text)
-    for sent in split_sentences(text):
-        start = max(sent.start, opening.body_start)
-        if sent.stop <= start or not text[start : sent.stop].strip(" ,!."):
+    plan = Plan(language, book, opening, name, key=text, harsh=bool(set(analysis.codes) & REPROACH_CODES))
+    plan.acronyms = sum(1 for i in analysis.issues if i.code == "jargon" and _is_acronym(i.quote))
+    body_stop = len(text)
+    sign_off = SIGN_OFF.search(text)
+    if sign_off is not None and sign_off.start() > opening.body_start:
+        plan.signature, body_stop = " ".join(sign_off.group().split()), sign_off.start()
+    spans = [span for sent in split_sentences(text) for span in _spans(text, sent.start, sent.stop)]
+    for sent_start, sent_stop in spans:
+        stop = min(sent_stop, body_stop)
+        start = max(sent_start, opening.body_start)
+        if stop <= start or not text[start:stop].strip(" ,!."):
             continue
-        local = [i for i in analysis.issues if i.span[0] < sent.stop and i.span[1] > start]
-        piece = edit_sentence(text[start : sent.stop].strip(), local, start, plan)
+        local = [i for i in analysis.issues if i.span[0] < stop and i.span[1] > start]
+        raw = text[start:stop]
+        piece = edit_sentence(raw.strip(), local, start + len(raw) - len(raw.lstrip()), plan)
         previous = plan.pieces[-1] if plan.pieces else None
         if previous and previous.replace and previous.replace[0] == "internal_excuse" and _redirect(piece, book):
             continue  # «Звоните в бухгалтерию.» after «не мой отдел»: the replacement already routes it
         plan.pieces.append(piece)
+    if flag is not None and analysis.issues:
+        _filter_clauses(plan, analysis, flag)
     codes = set(analysis.codes)
     strengths = {s.code for s in analysis.strengths}
     plan.complaint = bool(analysis.context and has_complaint(analysis.context, language))
@@ -222,12 +307,16 @@ def make_plan(analysis: Analysis, book: Phrasebook) -> Plan:
     reported = book.situation(analysis.context) if analysis.context else None
     # Without the customer's words only the neutral acknowledgement fits.
     plan.situation = reported if reported is not None else book.situations[-1]
+    if plan.complaint and plan.situation.id == "info":
+        plan.situation = book.situations[-1]  # «почему никто не предупредил?» is no friendly question
     failure = reported is not None and reported.failure and reported.match is not None
     # Acknowledge only what the customer's words show went wrong; a draft's own harshness is
     # fixed by removing it, not by a stock sentence of sympathy.
-    plan.ack = (plan.complaint or failure) and "empathy" not in strengths
+    grave = reported is not None and reported.always_ack  # a death in the family is acknowledged, always
+    plan.ack = (plan.complaint or failure or grave) and "empathy" not in strengths
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
     plan.apology = "no_apology" in codes and "apology" not in strengths
     plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises
     plan.polish = not codes
+    plan.thanked = bool(analysis.context and THANKS.search(analysis.context))
     return plan

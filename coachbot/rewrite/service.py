@@ -66,7 +66,7 @@ class RewriteService:
         self.prompts_dir = prompts_dir
         self.prompts: PromptSource = prompts or FilePromptSource(prompts_dir)
         self.style_guide = style_guide
-        self.offline = OfflineRewriter(prompts_dir)
+        self.offline = OfflineRewriter(prompts_dir, getattr(analyzer.combiner, "flag_pieces", None))
         terms = {t for lang in ("ru", "en") for t in load_phrasebook(lang, prompts_dir).terms}
         self.gate = QualityGate(analyzer, frozenset(terms))
 
