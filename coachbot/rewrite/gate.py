@@ -2,9 +2,10 @@
 
 Each candidate is analysed with the same analyzer as the draft. It passes when
 it scores higher than the draft, carries none of the draft's issue codes (and
-no new one), keeps every fact, and keeps most of the words the draft answers
-with — a promise full of placeholders is no substitute for the answer (see
-``facts.py``). The verdict is recorded on the rewrite.
+no new one), keeps every fact, adds no link, contact or price of its own
+(``novelty.py``), and keeps most of the words the draft answers with — a
+promise full of placeholders is no substitute for the answer (``facts.py``).
+The verdict is recorded on the rewrite.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from coachbot.analysis.analyzer import Analyzer, DraftInput, validate_draft
 from coachbot.analysis.errors import DraftError
 from coachbot.analysis.types import Analysis
 from coachbot.rewrite.facts import Fact, answer_lost, answer_words, exempt_spans, extract_facts, missing_facts
+from coachbot.rewrite.novelty import new_details
 
 
 @dataclass
@@ -99,5 +101,6 @@ class QualityGate:
         reasons += [f"missing_fact:{fact.label()}" for fact in lost]
         if answer_lost(answer_words(draft.text, draft.issues), candidate.text):
             reasons.append("lost_answer")
+        reasons += [f"new_detail:{kind}" for kind in new_details(candidate.text, draft.text, draft.context)]
         improves = candidate.score > draft.score and not lost
         return Verdict(not reasons, candidate.score, draft.score, reasons, improves)
