@@ -134,10 +134,17 @@ def name_gender(name: str) -> str | None:
 
 
 def name_nominative(name: str) -> str:
-    """«Анне Сергеевне» -> «Анна Сергеевна»; words pymorphy does not know stay as they are."""
+    """«Анне Сергеевне» -> «Анна Сергеевна»; words pymorphy does not know stay as they are.
+
+    A word that already is a nominative name stays exactly as written: «Иванова» is a woman's
+    surname, not the genitive of «Иванов», and the greeting never changes whom it addresses.
+    """
     out = []
     for word in name.split():
         named = [p for p in parses(word) if any(t in p.tag for t in ("Name", "Patr", "Surn"))]
+        if any("nomn" in p.tag and "sing" in p.tag and "Fixd" not in p.tag for p in named):
+            out.append(word)
+            continue
         declinable = [p for p in named if "Fixd" not in p.tag]
         chosen = (declinable or named or [None])[0]
         if chosen is None:

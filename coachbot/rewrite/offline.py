@@ -49,7 +49,7 @@ def _body(plan: Plan, style: str) -> list[str]:
             time = book.placeholders.get("time", "\0")
             known = any(time in sentence for sentence in out)
             text = edits.soften_command(text, piece.command, book, style, time_known=known)
-        if text and book.bare_answer and has_fact(text) and len(WORDS.findall(text)) <= 2:
+        if text and book.bare_answer and text[0].isdigit() and len(WORDS.findall(text)) <= 2:
             # «9:40, кабинет 118.» alone reads as a snap: it gets a lead-in
             text = book.styled(book.bare_answer, style, plan.key + "bare").replace("{text}", text)
         if text:
