@@ -23,7 +23,8 @@ async def _join(update: Update, context: BotContext, code: str) -> str:
         team = await context.services.users.join_team(context.me.telegram_id, code)
     except InvalidInvite:
         return t(context.lang, "join_invalid")
-    return t(context.lang, "join_ok", team=team.name)
+    joined = t(context.lang, "join_ok", team=team.name)
+    return joined + "\n\n" + t(context.lang, "join_lead_left") if team.lead_role_left else joined
 
 
 async def start(update: Update, context: BotContext) -> None:

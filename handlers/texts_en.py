@@ -48,6 +48,10 @@ TEXTS = {
         "Welcome to the “{team}” team! Your lead will see your progress and recurring notes, "
         "to help you grow, not to check up on you."
     ),
+    "join_lead_left": (
+        "You've joined this team as a member: a lead role doesn't move with you. "
+        "If you lead this team too, ask an admin to make you its lead."
+    ),
     "join_invalid": "That code didn't work; it may have been renewed. Ask your team lead for a fresh one.",
     # --- a draft's analysis ------------------------------------------------------------------
     "score_good": "<b>{score}/100</b>: the reply sounds caring and to the point.",

@@ -38,6 +38,7 @@ class TeamInfo:
     name: str
     invite_code: str
     members: int
+    lead_role_left: bool = False  # the person led their previous team and joins this one as a member
 
 
 @dataclass

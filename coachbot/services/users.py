@@ -118,9 +118,19 @@ class UserService:
             team = await teams.by_invite(normalise_invite(invite_code))
             if team is None:
                 raise InvalidInvite("this invite code is not valid; ask your team lead for a new one")
+            moved = user.team_id is not None and user.team_id != team.id
+            stepped_down = moved and user.role == "lead"
             user.team_id = team.id
+            if stepped_down:
+                # A role belongs to a membership: a lead of one team is a member of the next one
+                # until an admin promotes them there (admins stay admins everywhere).
+                user.role = "employee"
+                await AuditRepository(session).add(
+                    user.id, "user.role_reset_on_join", {"telegram_id": user.telegram_id, "team_id": team.id}
+                )
             await session.flush()
-            return TeamInfo(team.id, team.name, team.invite_code, await teams.member_count(team.id))
+            return TeamInfo(team.id, team.name, team.invite_code, await teams.member_count(team.id),
+                            lead_role_left=stepped_down)  # fmt: skip
 
     async def set_role(self, actor_tid: int, target: str, role: str) -> UserInfo:
         """Give a user a role. ``target`` is a telegram id, an @username or a name. Admin only."""
