@@ -14,6 +14,9 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from coachbot.rewrite.edits import WORDS
+from coachbot.rewrite.facts import has_fact
+
 PieceFlagger = Callable[[Sequence[str], dict[str, float]], list[set[str]]]
 
 # How sure the model must be about a clause it sees without context (above its own threshold).
@@ -26,7 +29,6 @@ FLOORS = {"blame": 0.85, "dismissive": 0.85, "rudeness": 0.92, "pushy_sales": 0.
 EXCUSE_MAX_WORDS = 6
 MIN_WORDS = 2
 BREAK = re.compile(r"[,;:—–]\s+|\s-\s|\s(?=(?:но|а|однако|зато|but|however|so)\s)", re.IGNORECASE)
-WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -36,12 +38,10 @@ def split_clauses(sentence: str) -> list[str]:
 
 
 def _words(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(WORDS.findall(text))
 
 
-def filter_sentences(
-    sentences: list[str], flag: PieceFlagger, has_fact: Callable[[str], bool], flagged_quotes: Sequence[str]
-) -> list[str]:
+def filter_sentences(sentences: list[str], flag: PieceFlagger, flagged_quotes: Sequence[str]) -> list[str]:
     """Each sentence without its confidently bad clauses, untidied ("" when nothing sensible is left)."""
     split = [split_clauses(s) for s in sentences]
     texts = [c.strip(" ,;:—–-") for clauses in split for c in clauses]

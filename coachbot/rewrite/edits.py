@@ -12,6 +12,7 @@ from coachbot.analysis.rules import ACRONYM_OK
 from coachbot.rewrite.inflect import capitalize_first
 from coachbot.rewrite.phrasebook import Phrasebook
 
+WORDS = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
 CLAUSE_BOUNDARY = re.compile(r"[,;:—–]|\s-\s")
 END = re.compile(r"[.!?…]+[)»\"']*\s*$")
 _CAPS = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
@@ -69,7 +70,7 @@ def remove_clause(sentence: str, start: int, stop: int, book: Phrasebook) -> tup
     else:
         lost, rest = body[left[1] : right[0]], body[: left[0]] + body[right[0] :]
     rest = rest.strip(" ,;:—–-")
-    if len(re.findall(r"[^\W\d_]{2,}", rest)) < 2 and not re.search(r"\d", rest):  # a stray «Возможно.»
+    if len(WORDS.findall(rest)) < 2 and not re.search(r"\d", rest):  # a stray «Возможно.»
         return "", body
     return capitalize_first(rest) + (end or "."), lost
 

@@ -27,7 +27,8 @@ _SPACE = re.compile(r"[ \u00a0\u202f]")
 # («Вы опоздали на 15 минут»: the fifteen minutes go with it).
 REMOVED_CODES = frozenset({"pushy_sales", "blame", "rudeness", "dismissive"})
 ANSWER_EXEMPT = REMOVED_CODES | {"internal_excuse"}
-_ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
+ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
+ROMAN = re.compile(r"[IVXLC]+")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,17 @@ class Fact:
         return self.kind if self.kind in ("email", "phone", "card", "passport", "address", "name") else (
             f"{self.kind}:{self.value}"
         )
+
+
+def is_acronym(quote: str) -> bool:
+    """An abbreviation («ЭЖД», "P3"), not a Roman numeral («II»)."""
+    q = quote.strip()
+    return bool(ACRONYM.fullmatch(q)) and not ROMAN.fullmatch(q)
+
+
+def has_fact(fragment: str) -> bool:
+    """A number or a contact detail somewhere in ``fragment``."""
+    return bool(NUMBER.search(fragment)) or any(True for _ in find_contacts(fragment))
 
 
 def normalise_number(token: str) -> str:
@@ -115,7 +127,7 @@ def exempt_spans(text: str, issues: Iterable[object]) -> list[tuple[int, int]]:
     issues = list(issues)
     out = [
         i.span for i in issues  # type: ignore[attr-defined]
-        if getattr(i, "code", None) == "jargon" and _ACRONYM.fullmatch(i.quote.strip())  # type: ignore[attr-defined]
+        if getattr(i, "code", None) == "jargon" and is_acronym(i.quote)  # type: ignore[attr-defined]
     ]
     out += [i.span for i in issues if getattr(i, "code", None) in REMOVED_CODES]  # type: ignore[attr-defined]
     spans = [i.span for i in issues if getattr(i, "code", None) == "pushy_sales"]  # type: ignore[attr-defined]

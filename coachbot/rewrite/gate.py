@@ -78,8 +78,9 @@ class QualityGate:
             valid.append(n)
         inputs = [DraftInput(candidates[n], draft.context, draft.id) for n in valid]
         analyses = self.analyzer.analyze_many(inputs) if inputs else []
+        answer = answer_words(draft.text, draft.issues)
         for n, analysis in zip(valid, analyses, strict=True):
-            results[n] = (analysis, self._verdict(draft, analysis, facts))
+            results[n] = (analysis, self._verdict(draft, analysis, facts, answer))
         return results
 
     async def judge_async(
@@ -89,7 +90,7 @@ class QualityGate:
         return await loop.run_in_executor(None, self.judge, draft, list(candidates), facts)
 
     @staticmethod
-    def _verdict(draft: Analysis, candidate: Analysis, facts: list[Fact]) -> Verdict:
+    def _verdict(draft: Analysis, candidate: Analysis, facts: list[Fact], answer: set[str]) -> Verdict:
         reasons: list[str] = []
         if candidate.score <= draft.score:
             reasons.append("score_not_higher")
@@ -99,7 +100,7 @@ class QualityGate:
         reasons += [f"new_issue:{code}" for code in candidate.codes if code not in fixed]
         lost = missing_facts(facts, candidate.text)
         reasons += [f"missing_fact:{fact.label()}" for fact in lost]
-        if answer_lost(answer_words(draft.text, draft.issues), candidate.text):
+        if answer_lost(answer, candidate.text):
             reasons.append("lost_answer")
         reasons += [f"new_detail:{kind}" for kind in new_details(candidate.text, draft.text, draft.context)]
         improves = candidate.score > draft.score and not lost

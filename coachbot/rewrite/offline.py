@@ -18,8 +18,9 @@ from coachbot.analysis.types import Analysis
 from coachbot.rewrite import edits
 from coachbot.rewrite.clause_filter import PieceFlagger
 from coachbot.rewrite.customer import build_greeting
+from coachbot.rewrite.facts import has_fact
 from coachbot.rewrite.phrasebook import load_phrasebook
-from coachbot.rewrite.plan import Plan, has_fact, make_plan
+from coachbot.rewrite.plan import Plan, make_plan
 
 
 def _greeting(plan: Plan, style: str) -> str:
@@ -49,7 +50,7 @@ def _body(plan: Plan, style: str) -> list[str]:
             time = book.placeholders.get("time", "\0")
             known = any(time in sentence for sentence in out)
             text = edits.soften_command(text, piece.command, book, style, time_known=known)
-        if text and book.bare_answer and text[0].isdigit() and len(WORDS.findall(text)) <= 2:
+        if text and book.bare_answer and text[0].isdigit() and len(edits.WORDS.findall(text)) <= 2:
             # «9:40, кабинет 118.» alone reads as a snap: it gets a lead-in
             text = book.styled(book.bare_answer, style, plan.key + "bare").replace("{text}", text)
         if text:
@@ -69,7 +70,6 @@ def _has_step(plan: Plan, body: list[str]) -> bool:
 
 
 APOLOGY = re.compile(r"(?i)\b(?:извин|прости|простите|прошу прощения|жаль|sorry|apologi[sz]e|apologies)")
-WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _answers(plan: Plan, body: list[str]) -> bool:
@@ -79,7 +79,7 @@ def _answers(plan: Plan, body: list[str]) -> bool:
     if situation is not None and situation.failure:
         return False
     own = [p.text for p in plan.pieces if p.text]
-    return any(has_fact(t) or len(WORDS.findall(t)) >= 4 for t in own) and bool(body)
+    return any(has_fact(t) or len(edits.WORDS.findall(t)) >= 4 for t in own) and bool(body)
 
 
 def render(plan: Plan, style: str) -> str:
@@ -121,7 +121,7 @@ class OfflineRewriter:
         person, apologise where due and promise a concrete step, keeping nothing of the
         draft's wording. The gate still checks that no fact of the draft is lost."""
         book = load_phrasebook(analysis.language, self.prompts_dir)
-        plan = make_plan(analysis, book, self.flag)
+        plan = make_plan(analysis, book)  # no clause scoring: none of the draft's pieces is kept
         plan.pieces = []
         plan.ack = True
         return render(plan, style)

@@ -14,12 +14,11 @@ from dataclasses import dataclass, field, replace
 from coachbot.analysis.rules import has_complaint, language_rules
 from coachbot.analysis.text import split_sentences
 from coachbot.analysis.types import Analysis, Issue
-from coachbot.privacy.detectors import find_contacts
 from coachbot.rewrite import edits
 from coachbot.rewrite.anchors import fact_phrase
 from coachbot.rewrite.clause_filter import PieceFlagger, filter_sentences
 from coachbot.rewrite.customer import Opening, name_from_context, short_name, split_opening
-from coachbot.rewrite.facts import NUMBER
+from coachbot.rewrite.facts import has_fact, is_acronym
 from coachbot.rewrite.inflect import parses
 from coachbot.rewrite.phrasebook import Phrasebook, Situation
 from coachbot.rewrite.terms import replace_terms
@@ -28,7 +27,6 @@ CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
 REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
 REMOVE_CODES = REPROACH_CODES | {"internal_excuse", "pushy_sales"}
 EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
-ACRONYM = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ0-9+&]{1,7}|[A-ZА-ЯЁ]\d{1,2}")
 
 
 @dataclass
@@ -56,14 +54,12 @@ class Plan:
     complaint: bool = False
     polish: bool = False  # nothing to fix: a warmer variant of a fine reply
     harsh: bool = False  # the draft blames, snaps or waves the customer away
-    acronyms: int = 0  # unexplained abbreviations in the whole draft
     thanked: bool = False  # the customer thanks us: the closing answers the thanks
     signature: str = ""  # the draft's sign-off («С уважением, Михаил»): it stays last
     key: str = ""  # the draft itself: picks the phrasebook's variants the same way every time
 
 
 CONNECTIVE = re.compile(r"^\W*(однако|но|а|и|тоже|также|поэтому|however|but|and|also|so|therefore)\b", re.IGNORECASE)
-WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def is_fragment(sentence: str) -> bool:
@@ -72,12 +68,8 @@ def is_fragment(sentence: str) -> bool:
     is an answer and stays)."""
     if not sentence.strip() or has_fact(sentence):
         return False
-    words = len(WORDS.findall(sentence))
+    words = len(edits.WORDS.findall(sentence))
     return words < 2 or (words < 5 and bool(CONNECTIVE.match(sentence)))
-
-
-def has_fact(fragment: str) -> bool:
-    return bool(NUMBER.search(fragment)) or any(True for _ in find_contacts(fragment))
 
 
 def _find(sentence: str, quote: str) -> int:
@@ -162,19 +154,13 @@ def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
 
 BOILERPLATE_WORDS = 10
 THANKS = re.compile(r"(?i)спасиб|благодар|thank|\bthx\b|appreciate")
-ROMAN = re.compile(r"[IVXLC]+")
-# More unexplained abbreviations than this and a row of placeholders would be unreadable: they stay,
-# and the coaching note asks the employee to spell them out.
-MAX_ACRONYM_SLOTS = 99
 
 
-def _unknown_acronyms(s: str, local: list[Issue], book: Phrasebook, total: int) -> str:
+def _unknown_acronyms(s: str, local: list[Issue], book: Phrasebook) -> str:
     """An abbreviation the phrasebook cannot explain becomes a placeholder the employee fills in."""
     placeholder = book.placeholders.get("plain_name")
-    if total > MAX_ACRONYM_SLOTS:
-        return s
     for issue in local:
-        if issue.code == "jargon" and placeholder and _is_acronym(issue.quote):
+        if issue.code == "jargon" and placeholder and is_acronym(issue.quote):
             s = re.sub(rf"(?<![\w-]){re.escape(issue.quote.strip())}(?![\w-])", placeholder, s)
     return s
 
@@ -213,12 +199,12 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     if not ordered and any(i.code == "no_next_step" for i in local) and _is_vague_filler(s, plan.language):
         s = ""
     phrased = edits.apply_phrases(s, book)
-    boilerplate = len(WORDS.findall(s)) <= BOILERPLATE_WORDS  # a long cold sentence is still the answer
+    boilerplate = len(edits.WORDS.findall(s)) <= BOILERPLATE_WORDS  # a long cold sentence is still the answer
     cold = any(i.code == "cold" and i.source == "model" for i in local)
     if phrased == s and boilerplate and cold and not has_fact(s):
         phrased = ""  # boilerplate the model flagged and no phrase could mend
     s = replace_terms(phrased, book)
-    s = _unknown_acronyms(s, local, book, plan.acronyms)
+    s = _unknown_acronyms(s, local, book)
     if local:
         s = EMOJI.sub("", s)  # a wink after a complaint reads as mockery
     if any(i.code == "rudeness" for i in local):
@@ -254,7 +240,7 @@ def _filter_clauses(plan: Plan, analysis: Analysis, flag: PieceFlagger) -> None:
     """What the sentence edits kept, without the clauses the model is sure still blame or sell."""
     live = [p for p in plan.pieces if p.text]
     quotes = [i.quote for i in analysis.issues if i.code in REMOVE_CODES]
-    for piece, text in zip(live, filter_sentences([p.text for p in live], flag, has_fact, quotes), strict=True):
+    for piece, text in zip(live, filter_sentences([p.text for p in live], flag, quotes), strict=True):
         if text != piece.text:
             text = edits.tidy(edits.strip_openers(text, plan.book)) if text else ""
             piece.text = "" if is_fragment(text) else text
@@ -267,11 +253,6 @@ SIGN_OFF = re.compile(
 )
 
 
-def _is_acronym(quote: str) -> bool:
-    q = quote.strip()
-    return bool(ACRONYM.fullmatch(q)) and not ROMAN.fullmatch(q)
-
-
 def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = None) -> Plan:
     text, language = analysis.text, analysis.language
     opening = split_opening(text, language, book)
@@ -280,7 +261,6 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
         from_context = name_from_context(analysis.context, language)
         name = short_name(from_context, language) if from_context else None
     plan = Plan(language, book, opening, name, key=text, harsh=bool(set(analysis.codes) & REPROACH_CODES))
-    plan.acronyms = sum(1 for i in analysis.issues if i.code == "jargon" and _is_acronym(i.quote))
     body_stop = len(text)
     sign_off = SIGN_OFF.search(text)
     if sign_off is not None and sign_off.start() > opening.body_start:

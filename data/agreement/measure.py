@@ -1,4 +1,7 @@
-import json, glob
+import glob
+import json
+
+from coachbot.taxonomy import ISSUE_CODES
 
 gold = {}
 for p in glob.glob("data/tone/*.jsonl"):
@@ -9,18 +12,7 @@ for p in glob.glob("data/tone/*.jsonl"):
             continue
         gold[o["id"]] = o
 sec = [json.loads(l) for l in open("data/agreement/second_labels.jsonl")]
-codes = [
-    "blame",
-    "internal_excuse",
-    "rudeness",
-    "dismissive",
-    "cold",
-    "no_apology",
-    "no_next_step",
-    "pushy_sales",
-    "jargon",
-    "commanding",
-]
+codes = list(ISSUE_CODES)
 
 
 def kappa(a, b):
