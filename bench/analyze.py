@@ -76,7 +76,7 @@ def main() -> None:
             t = time.perf_counter()
             analyzer.analyze(text, ctx)
             lat.append((time.perf_counter() - t) * 1000)
-    print(f"full analysis, batch 1: p50 {pct(lat, .5):.2f} ms, p95 {pct(lat, .95):.2f} ms")
+    print(f"full analysis, batch 1: p50 {pct(lat, 0.5):.2f} ms, p95 {pct(lat, 0.95):.2f} ms")
 
     inputs = [DraftInput(t, c) for t, c in drafts]
     t = time.perf_counter()

@@ -87,14 +87,19 @@ class BotServices:
             return RewriteService(
                 analyzer, llm=client, prompts=prompts, style_guide=style_guide_text, prompts_dir=settings.prompts_dir
             )
+
         services = cls(
             settings=settings,
             engine=engine,
             analyzer=analyzer,
             users=UserService(sessionmaker, settings),
             coaching=CoachingService(
-                sessionmaker, analyzer, mask_text, max_chars=settings.max_draft_chars,
-                rate_limit=settings.draft_rate_limit, rate_window=settings.draft_rate_window,
+                sessionmaker,
+                analyzer,
+                mask_text,
+                max_chars=settings.max_draft_chars,
+                rate_limit=settings.draft_rate_limit,
+                rate_window=settings.draft_rate_window,
             ),
             rewriter=rewriter(llm),
             offline_rewriter=rewriter(None),

@@ -17,9 +17,7 @@ COMMANDS = [analyze, evaluate, train, db, rewrite, run]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="coachbot", description="An empathy coach for customer-service replies."
-    )
+    parser = argparse.ArgumentParser(prog="coachbot", description="An empathy coach for customer-service replies.")
     parser.add_argument("--version", action="version", version=f"coachbot {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -32,9 +30,7 @@ def settings_or_exit() -> Settings:
     try:
         return load_settings()
     except ValidationError as exc:
-        problems = "; ".join(
-            f"COACHBOT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
-        )
+        problems = "; ".join(f"COACHBOT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
         raise SystemExit(f"coachbot: bad configuration: {problems}") from None
 
 

@@ -77,9 +77,7 @@ class Report:
         ]
         for code in ISSUE_CODES:
             c = self.per_code[code]
-            lines.append(
-                f"{code:<16}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp + c.fn:>9}"
-            )
+            lines.append(f"{code:<16}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.tp + c.fn:>9}")
         return "\n".join(lines)
 
 
@@ -97,8 +95,11 @@ def load_labelled(path: str | Path) -> list[Labelled]:
                     raise ValueError(f"unknown codes {sorted(unknown)}")
                 items.append(
                     Labelled(
-                        str(obj.get("id", number)), obj["text"], obj.get("context") or None,
-                        bool(obj.get("needs_coaching", bool(issues))), issues,
+                        str(obj.get("id", number)),
+                        obj["text"],
+                        obj.get("context") or None,
+                        bool(obj.get("needs_coaching", bool(issues))),
+                        issues,
                         obj.get("lang", "ru"),
                     )
                 )

@@ -54,9 +54,7 @@ async def toast(update: Update, context: BotContext, key: str, /, *, alert: bool
         await update.callback_query.answer(plain(context.lang, key, **params), show_alert=alert)
 
 
-async def edit_pressed(
-    update: Update, html_text: str, markup: InlineKeyboardMarkup | None = None
-) -> None:
+async def edit_pressed(update: Update, html_text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Replace the message whose button was pressed; pressing twice (same content) is not an error."""
     try:
         await update.callback_query.edit_message_text(

@@ -41,7 +41,7 @@ def _button(text: str, *parts: object) -> InlineKeyboardButton:
 def draft_actions(
     lang: str, draft_id: int, numbers: Sequence[int], *, another: bool = True, verdict: bool = True
 ) -> InlineKeyboardMarkup:
-    """"Use version N" for each shown number, then the edit and another version, wrong verdict, explain more."""
+    """ "Use version N" for each shown number, then the edit and another version, wrong verdict, explain more."""
     use = [_button(plain(lang, "btn_use", n=n), USE, draft_id, n) for n in numbers]
     rows = [use[i : i + 2] for i in range(0, len(use), 2)]
     second = [_button(plain(lang, "btn_show_edit"), EDIT, draft_id)] if numbers else []

@@ -42,9 +42,7 @@ def db_url(tmp_path) -> str:
 
 @pytest.fixture
 def settings(tmp_path, db_url) -> Settings:
-    return load_settings(
-        data_dir=tmp_path, database_url=db_url, admin_ids=[ADMIN_TID], language="ru"
-    )
+    return load_settings(data_dir=tmp_path, database_url=db_url, admin_ids=[ADMIN_TID], language="ru")
 
 
 @pytest.fixture

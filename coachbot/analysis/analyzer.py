@@ -88,9 +88,7 @@ class Analyzer:
             analyses = self.combiner.combine(drafts, analyses)
         return analyses
 
-    async def analyze_async(
-        self, text: str, context: str | None = None, id: str | None = None
-    ) -> Analysis:
+    async def analyze_async(self, text: str, context: str | None = None, id: str | None = None) -> Analysis:
         """Run the analysis off the event loop."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, self.analyze, text, context, id)

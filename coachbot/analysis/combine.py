@@ -163,11 +163,19 @@ class ModelCombiner:
                 entry = issue_entry(code, analysis.language)
                 for idx in picked:
                     start, stop = self._words_of(per_clause.get((n, idx), []), code, sents[idx])
-                    issues.append(Issue(code, (start, stop), analysis.text[start:stop],
-                                        entry.explanation, entry.suggestion, "model", p))
+                    issues.append(
+                        Issue(
+                            code,
+                            (start, stop),
+                            analysis.text[start:stop],
+                            entry.explanation,
+                            entry.suggestion,
+                            "model",
+                            p,
+                        )
+                    )
             out.append(issues)
         return out
-
 
     def flag_pieces(self, texts: Sequence[str], floors: dict[str, float]) -> list[set[str]]:
         """The codes each short piece of text (a clause) carries on its own, scored without context:

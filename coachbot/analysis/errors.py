@@ -16,8 +16,8 @@ MESSAGES = {
         "en": "line {line} is not valid JSON: {detail}",
     },
     "not_object": {
-        "ru": "строка {line} должна быть JSON-объектом вида {{\"id\", \"text\", \"context\"}}",
-        "en": "line {line} must be a JSON object like {{\"id\", \"text\", \"context\"}}",
+        "ru": 'строка {line} должна быть JSON-объектом вида {{"id", "text", "context"}}',
+        "en": 'line {line} must be a JSON object like {{"id", "text", "context"}}',
     },
     "no_text": {
         "ru": "нет поля «text» со строкой черновика",

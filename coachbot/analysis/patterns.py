@@ -22,8 +22,9 @@ from functools import lru_cache
 
 from coachbot.analysis.text import Sentence, Token, parse_word
 
-NEGATIONS = frozenset({"не", "ни", "нет", "not", "n't", "never", "no", "dont", "don't", "didn't",
-                       "won't", "cannot", "can't"})
+NEGATIONS = frozenset(
+    {"не", "ни", "нет", "not", "n't", "never", "no", "dont", "don't", "didn't", "won't", "cannot", "can't"}
+)
 
 
 @dataclass(frozen=True, slots=True)

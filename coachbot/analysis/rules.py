@@ -286,8 +286,11 @@ KNOWN_ACRONYMS = ACRONYM_OK | frozenset(
 
 def _acronyms(text: str) -> list[Hit]:
     """Internal abbreviations (АСЦ, ЦТП, SLA, L2) the customer cannot decode."""
-    return [Hit("jargon", m.start(), m.end(), False, 0) for m in _ACRONYM.finditer(text)
-            if m.group() not in KNOWN_ACRONYMS and not _is_plain_word(m.group())]
+    return [
+        Hit("jargon", m.start(), m.end(), False, 0)
+        for m in _ACRONYM.finditer(text)
+        if m.group() not in KNOWN_ACRONYMS and not _is_plain_word(m.group())
+    ]
 
 
 def _is_plain_word(word: str) -> bool:
@@ -334,9 +337,11 @@ def concrete_step(rules: LanguageRules, sentences: list[Sentence]) -> bool:
     for sent in sentences:
         lemmas = {t.lemma for t in sent.tokens}
         lowers = {t.lower for t in sent.tokens}
-        has_time = bool(lemmas & rules.time_words or lowers & rules.time_words) or any(
-            "NUMB" in t.tags for t in sent.tokens
-        ) or bool(TIME_SLOT.search(sent.text))
+        has_time = (
+            bool(lemmas & rules.time_words or lowers & rules.time_words)
+            or any("NUMB" in t.tags for t in sent.tokens)
+            or bool(TIME_SLOT.search(sent.text))
+        )
         has_action = bool(lemmas & rules.action_verbs or lowers & rules.action_verbs)
         if has_action and has_time:
             return True

@@ -58,11 +58,52 @@ def parse_word(lower: str) -> tuple[str, frozenset[str]]:
 
 
 _EN_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_EN_KEEP = frozenset({"is", "was", "has", "this", "its", "us", "yes", "less", "process", "address",
-                      "access", "business", "unless", "always", "as", "bus", "plus", "series",
-                      "thus", "news", "status", "red", "need", "feed", "speed", "bed", "shed",
-                      "sorry", "apologies", "bring", "thing", "nothing", "anything", "something",
-                      "everything", "king", "ring", "during", "morning", "evening", "sing", "wing"})
+_EN_KEEP = frozenset(
+    {
+        "is",
+        "was",
+        "has",
+        "this",
+        "its",
+        "us",
+        "yes",
+        "less",
+        "process",
+        "address",
+        "access",
+        "business",
+        "unless",
+        "always",
+        "as",
+        "bus",
+        "plus",
+        "series",
+        "thus",
+        "news",
+        "status",
+        "red",
+        "need",
+        "feed",
+        "speed",
+        "bed",
+        "shed",
+        "sorry",
+        "apologies",
+        "bring",
+        "thing",
+        "nothing",
+        "anything",
+        "something",
+        "everything",
+        "king",
+        "ring",
+        "during",
+        "morning",
+        "evening",
+        "sing",
+        "wing",
+    }
+)
 
 
 def english_lemma(word: str) -> str:
@@ -127,8 +168,14 @@ def _split_cached(text: str) -> tuple[Sentence, ...]:
             lemma, tags = parse_word(lower)
             tokens.append(
                 Token(
-                    tok_text, chunk.start + tok_start, chunk.start + tok_stop, lower, lemma, tags,
-                    i, bool(_WORD_OR_CONTRACTION.fullmatch(tok_text)),
+                    tok_text,
+                    chunk.start + tok_start,
+                    chunk.start + tok_stop,
+                    lower,
+                    lemma,
+                    tags,
+                    i,
+                    bool(_WORD_OR_CONTRACTION.fullmatch(tok_text)),
                 )
             )
         sentences.append(Sentence(chunk.text, chunk.start, chunk.stop, tuple(tokens)))

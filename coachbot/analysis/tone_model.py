@@ -111,8 +111,16 @@ class ToneModel:
 
             ngram = NgramModel.load(path)
             weight = float(json.loads((path / "ensemble.json").read_text(encoding="utf-8"))["ngram_weight"])
-        return cls(model, tokenizer, labels, thresholds, ModelInfo(name, version), ngram, weight if ngram else 0.0,
-                   one_at_a_time=quantize)
+        return cls(
+            model,
+            tokenizer,
+            labels,
+            thresholds,
+            ModelInfo(name, version),
+            ngram,
+            weight if ngram else 0.0,
+            one_at_a_time=quantize,
+        )
 
     def threshold(self, label: str) -> float:
         return float(self.thresholds.get(label, 0.5))
@@ -133,8 +141,12 @@ class ToneModel:
             for i in range(0, len(order), batch_size):
                 idx = order[i : i + batch_size]
                 enc = self.tokenizer(
-                    [texts[j] for j in idx], [contexts[j] or "" for j in idx],
-                    padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt",
+                    [texts[j] for j in idx],
+                    [contexts[j] or "" for j in idx],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_LENGTH,
+                    return_tensors="pt",
                 )
                 out[idx] = torch.sigmoid(self.model(**enc).logits).numpy()
         if self.ngram is not None and texts:

@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, analyzer: Analyzer, language: str) -> int:
 
 def run_one(args: argparse.Namespace, path: str, analyzer: Analyzer) -> int:
     from coachbot.config import PROJECT_ROOT
+
     try:
         items = load_labelled(path)
     except (OSError, ValueError) as exc:

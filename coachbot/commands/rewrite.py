@@ -24,12 +24,22 @@ from coachbot.rewrite.service import RewriteService, check_styles
 from coachbot.rewrite.types import RewriteResult
 
 LABELS = {
-    "ru": {"edit": "Правка", "draft": "Черновик", "backend": {"offline": "офлайн", "llm": "LLM"}, "none": (
-        "Лучшего варианта не нашлось: черновик уже звучит заботливо."), "fill": (
-        "Метки в [квадратных скобках] заполните сами перед отправкой."), "unchecked": "не прошёл все проверки"},
-    "en": {"edit": "Edit", "draft": "Draft", "backend": {"offline": "offline", "llm": "LLM"}, "none": (
-        "No better version found: the draft already reads well."), "fill": (
-        "Fill in the [bracketed] placeholders before sending."), "unchecked": "did not pass every check"},
+    "ru": {
+        "edit": "Правка",
+        "draft": "Черновик",
+        "backend": {"offline": "офлайн", "llm": "LLM"},
+        "none": ("Лучшего варианта не нашлось: черновик уже звучит заботливо."),
+        "fill": ("Метки в [квадратных скобках] заполните сами перед отправкой."),
+        "unchecked": "не прошёл все проверки",
+    },
+    "en": {
+        "edit": "Edit",
+        "draft": "Draft",
+        "backend": {"offline": "offline", "llm": "LLM"},
+        "none": ("No better version found: the draft already reads well."),
+        "fill": ("Fill in the [bracketed] placeholders before sending."),
+        "unchecked": "did not pass every check",
+    },
 }
 
 

@@ -49,9 +49,7 @@ class User(Base):
     username: Mapped[str | None] = mapped_column(String(64), index=True)
     language: Mapped[str] = mapped_column(String(2), default="ru")
     role: Mapped[str] = mapped_column(String(16), default="employee")
-    team_id: Mapped[int | None] = mapped_column(
-        ForeignKey("teams.id", ondelete="SET NULL"), index=True
-    )
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -81,9 +79,7 @@ class Draft(Base):
     model_version: Mapped[str] = mapped_column(String(50))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    rewrites: Mapped[list[Rewrite]] = relationship(
-        order_by="Rewrite.position", passive_deletes=True, lazy="raise"
-    )
+    rewrites: Mapped[list[Rewrite]] = relationship(order_by="Rewrite.position", passive_deletes=True, lazy="raise")
 
 
 class DraftIssue(Base):
@@ -91,9 +87,7 @@ class DraftIssue(Base):
 
     __tablename__ = "draft_issues"
 
-    draft_id: Mapped[int] = mapped_column(
-        ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True
-    )
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 

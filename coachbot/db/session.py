@@ -70,9 +70,7 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-def create_engine_and_sessionmaker(
-    url: str, **kwargs: Any
-) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
+def create_engine_and_sessionmaker(url: str, **kwargs: Any) -> tuple[AsyncEngine, async_sessionmaker[AsyncSession]]:
     """Build the engine and session factory; the caller disposes the engine on shutdown."""
     engine = create_engine(url, **kwargs)
     return engine, create_sessionmaker(engine)

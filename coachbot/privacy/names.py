@@ -29,8 +29,30 @@ _EN_PATTERNS = (
     re.compile(r"(?:Regards|Best|Thanks|Thank you|Sincerely|Cheers),?\s*\n\s*(" + _EN_NAME + r")\s*$"),
 )
 _EN_NOT_NAMES = frozenset(
-    {"I", "The", "This", "That", "We", "Our", "Your", "You", "Team", "Support", "Customer", "Sir", "Madam",
-     "There", "Thanks", "Thank", "Please", "Sorry", "Welcome", "Again", "Everyone", "All"}
+    {
+        "I",
+        "The",
+        "This",
+        "That",
+        "We",
+        "Our",
+        "Your",
+        "You",
+        "Team",
+        "Support",
+        "Customer",
+        "Sir",
+        "Madam",
+        "There",
+        "Thanks",
+        "Thank",
+        "Please",
+        "Sorry",
+        "Welcome",
+        "Again",
+        "Everyone",
+        "All",
+    }
 )
 
 

@@ -29,9 +29,7 @@ class PromptRepository:
         self.session = session
 
     async def active(self, name: str) -> PromptTemplate | None:
-        query = select(PromptTemplate).where(
-            PromptTemplate.name == name, PromptTemplate.active.is_(True)
-        )
+        query = select(PromptTemplate).where(PromptTemplate.name == name, PromptTemplate.active.is_(True))
         return await self.session.scalar(query)
 
     async def all_active(self) -> dict[str, PromptTemplate]:
@@ -49,9 +47,7 @@ class PromptRepository:
         return [(p, author) for p, author in await self.session.execute(query)]
 
     async def version(self, name: str, version: int) -> PromptTemplate | None:
-        query = select(PromptTemplate).where(
-            PromptTemplate.name == name, PromptTemplate.version == version
-        )
+        query = select(PromptTemplate).where(PromptTemplate.name == name, PromptTemplate.version == version)
         return await self.session.scalar(query)
 
     async def latest_version(self, name: str) -> int:

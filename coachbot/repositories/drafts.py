@@ -21,9 +21,7 @@ class DraftRepository:
         """Store a draft and one issue row per distinct code in ``draft.issue_codes``."""
         self.session.add(draft)
         await self.session.flush()
-        self.session.add_all(
-            DraftIssue(draft_id=draft.id, code=code) for code in dict.fromkeys(draft.issue_codes)
-        )
+        self.session.add_all(DraftIssue(draft_id=draft.id, code=code) for code in dict.fromkeys(draft.issue_codes))
         await self.session.flush()
         return draft
 
@@ -81,9 +79,7 @@ class DraftRepository:
         return (await self.session.execute(query)).all()
 
     async def next_rewrite_position(self, draft_id: int) -> int:
-        last = await self.session.scalar(
-            select(func.max(Rewrite.position)).where(Rewrite.draft_id == draft_id)
-        )
+        last = await self.session.scalar(select(func.max(Rewrite.position)).where(Rewrite.draft_id == draft_id))
         return 0 if last is None else last + 1
 
     async def add_rewrites(self, rewrites: list[Rewrite]) -> list[int]:
@@ -113,30 +109,22 @@ class DraftRepository:
         return feedback.id
 
     async def has_feedback(self, draft_id: int) -> bool:
-        found = await self.session.scalar(
-            select(Feedback.id).where(Feedback.draft_id == draft_id).limit(1)
-        )
+        found = await self.session.scalar(select(Feedback.id).where(Feedback.draft_id == draft_id).limit(1))
         return found is not None
 
     async def owned_counts(self, user_id: int) -> int:
         """How many drafts, rewrites and feedback rows belong to a user, all together."""
         own_drafts = select(Draft.id).where(Draft.user_id == user_id)
         drafts = await self.session.scalar(select(func.count()).select_from(own_drafts.subquery()))
-        rewrites = await self.session.scalar(
-            select(func.count(Rewrite.id)).where(Rewrite.draft_id.in_(own_drafts))
-        )
+        rewrites = await self.session.scalar(select(func.count(Rewrite.id)).where(Rewrite.draft_id.in_(own_drafts)))
         feedback = await self.session.scalar(
-            select(func.count(Feedback.id)).where(
-                or_(Feedback.user_id == user_id, Feedback.draft_id.in_(own_drafts))
-            )
+            select(func.count(Feedback.id)).where(or_(Feedback.user_id == user_id, Feedback.draft_id.in_(own_drafts)))
         )
         return int(drafts or 0) + int(rewrites or 0) + int(feedback or 0)
 
     async def delete_older_than(self, cutoff: datetime) -> int:
         """Delete drafts created before ``cutoff``; rewrites, issues and feedback cascade."""
         result = await self.session.execute(
-            delete(Draft).where(Draft.created_at < cutoff).execution_options(
-                synchronize_session=False
-            )
+            delete(Draft).where(Draft.created_at < cutoff).execution_options(synchronize_session=False)
         )
         return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -79,9 +79,7 @@ class StatsRepository:
         )
         return [(code, int(count)) for code, count in await self.session.execute(query)]
 
-    async def issue_counts_by_user(
-        self, team_id: int, since: datetime
-    ) -> dict[int, list[tuple[str, int]]]:
+    async def issue_counts_by_user(self, team_id: int, since: datetime) -> dict[int, list[tuple[str, int]]]:
         """Issue codes per author, each list most frequent first."""
         n = func.count().label("n")
         query = (
@@ -108,10 +106,7 @@ class StatsRepository:
             .where(*_scope(since, None, team_id))
             .group_by(Draft.user_id)
         )
-        return {
-            uid: (int(offered), int(chosen))
-            for uid, offered, chosen in await self.session.execute(query)
-        }
+        return {uid: (int(offered), int(chosen)) for uid, offered, chosen in await self.session.execute(query)}
 
     async def flags_by_user(self, team_id: int, since: datetime) -> dict[int, int]:
         """Per author: verdicts they flagged as wrong."""

@@ -76,10 +76,14 @@ def fact_phrase(lost: str, language: str, case: str = "") -> str | None:
     number = str(noun.tag.number) if noun is not None and noun.tag.number else "sing"
     gender = str(noun.tag.gender) if noun is not None and noun.tag.gender else ""
     new_noun = inflect(anchor.group(), {case, number}, pos="NOUN")
-    out = phrase.replace(anchor.group(), new_noun, 1) if first is anchor else (
-        inflect(first.group(), {case, number, gender} - {""}, pos="ADJF")
-        + lost[first.end() : anchor.start()]
-        + new_noun
-        + lost[anchor.end() : stop]
+    out = (
+        phrase.replace(anchor.group(), new_noun, 1)
+        if first is anchor
+        else (
+            inflect(first.group(), {case, number, gender} - {""}, pos="ADJF")
+            + lost[first.end() : anchor.start()]
+            + new_noun
+            + lost[anchor.end() : stop]
+        )
     )
     return out

@@ -96,6 +96,7 @@ def apply_phrases(sentence: str, book: Phrasebook) -> str:
 
 def unshout(sentence: str) -> str:
     """CAPS words to lower case (acronyms stay), «!!!» and «?!» to one mark."""
+
     def lower(m: re.Match[str]) -> str:
         word = m.group()
         return word if word in ACRONYM_OK else word.lower()

@@ -38,8 +38,10 @@ class Fact:
 
     def label(self) -> str:
         """How the gate names a missing fact: its kind, never the personal data itself."""
-        return self.kind if self.kind in ("email", "phone", "card", "passport", "address", "name") else (
-            f"{self.kind}:{self.value}"
+        return (
+            self.kind
+            if self.kind in ("email", "phone", "card", "passport", "address", "name")
+            else (f"{self.kind}:{self.value}")
         )
 
 
@@ -126,7 +128,8 @@ def exempt_spans(text: str, issues: Iterable[object]) -> list[tuple[int, int]]:
 
     issues = list(issues)
     out = [
-        i.span for i in issues  # type: ignore[attr-defined]
+        i.span
+        for i in issues  # type: ignore[attr-defined]
         if getattr(i, "code", None) == "jargon" and is_acronym(i.quote)  # type: ignore[attr-defined]
     ]
     out += [i.span for i in issues if getattr(i, "code", None) in REMOVED_CODES]  # type: ignore[attr-defined]

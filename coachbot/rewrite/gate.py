@@ -32,8 +32,12 @@ class Verdict:
     improves: bool = False  # scores higher and keeps every fact, even if a code remains
 
     def to_dict(self) -> dict[str, Any]:
-        return {"passed": self.passed, "reasons": list(self.reasons), "score": self.score,
-                "draft_score": self.draft_score}
+        return {
+            "passed": self.passed,
+            "reasons": list(self.reasons),
+            "score": self.score,
+            "draft_score": self.draft_score,
+        }
 
 
 # Codes whose quoted words must be gone from a rewrite (not merely scored better): the words that

@@ -17,8 +17,20 @@ from typing import Any
 from coachbot.config import PROMPTS_DIR
 
 STYLE_KEYS = ("warm", "concise", "formal")
-REQUIRED = ("placeholders", "greeting", "situations", "next_step", "closing", "replace_sentence", "remove",
-            "phrases", "terms", "verbs", "requests", "clause_openers")
+REQUIRED = (
+    "placeholders",
+    "greeting",
+    "situations",
+    "next_step",
+    "closing",
+    "replace_sentence",
+    "remove",
+    "phrases",
+    "terms",
+    "verbs",
+    "requests",
+    "clause_openers",
+)
 
 
 Variants = str | list[str]  # one text, or several the rewriter varies between
@@ -123,8 +135,15 @@ def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebo
     if missing:
         raise PhrasebookError(f"{name}: missing sections {', '.join(missing)}")
     situations = tuple(
-        Situation(s["id"], _optional(s.get("match", ""), f"{name} situation {s['id']}"), s["ack"], s["apology"],
-                  bool(s.get("failure", True)), bool(s.get("always_ack", False)), int(s.get("max_count", 0)))
+        Situation(
+            s["id"],
+            _optional(s.get("match", ""), f"{name} situation {s['id']}"),
+            s["ack"],
+            s["apology"],
+            bool(s.get("failure", True)),
+            bool(s.get("always_ack", False)),
+            int(s.get("max_count", 0)),
+        )
         for s in data["situations"]
     )
     if not situations or situations[-1].match is not None:

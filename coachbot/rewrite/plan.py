@@ -26,7 +26,7 @@ from coachbot.rewrite.terms import replace_terms
 CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
 REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
 REMOVE_CODES = REPROACH_CODES | {"internal_excuse", "pushy_sales"}
-EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
 
 
 @dataclass

@@ -72,9 +72,7 @@ def validate_template(name: str, text: str) -> None:
         )
     missing = sorted(REQUIRED_FIELDS[name] - used)
     if missing:
-        raise TemplateError(
-            f"prompt '{name}' must contain " + ", ".join("{" + f + "}" for f in missing)
-        )
+        raise TemplateError(f"prompt '{name}' must contain " + ", ".join("{" + f + "}" for f in missing))
 
 
 def render(text: str, **values: str) -> str:

@@ -117,8 +117,9 @@ class RewriteService:
 
     @staticmethod
     def _result(analysis: Analysis, id: str | None, rewrites: list[Rewrite]) -> RewriteResult:
-        return RewriteResult(id if id is not None else analysis.id, best_first(rewrites), analysis.score,
-                             analysis.language)
+        return RewriteResult(
+            id if id is not None else analysis.id, best_first(rewrites), analysis.score, analysis.language
+        )
 
     def _offline(self, analysis: Analysis, styles: list[str], facts: list[Fact], fallback: str | None) -> list[Rewrite]:
         texts = self.offline.rewrite(analysis, styles)
@@ -138,7 +139,7 @@ class RewriteService:
         if passed:
             return passed
         text = self.offline.fresh_start(analysis)
-        (_, verdict), = self.gate.judge(analysis, [text], facts)
+        ((_, verdict),) = self.gate.judge(analysis, [text], facts)
         if verdict.passed:
             gate = verdict.to_dict() | {"fresh_start": True} | ({"fallback": fallback} if fallback else {})
             return [Rewrite("warm", text, verdict.score, "offline", gate)]

@@ -111,8 +111,10 @@ def _replace_verb(words: list[Word], i: int, lemma: str, spec: dict[str, str]) -
     words[i].new = inflect(spec["to"], grammemes)
     complement = spec.get("complement")
     following = " ".join(w.current.lower() for w in words[i + 1 : i + 3])
-    if complement and not following.startswith(complement.split()[0]) and not (
-        following.split()[:1] and following.split()[0] in PREPOSITION_CASE
+    if (
+        complement
+        and not following.startswith(complement.split()[0])
+        and not (following.split()[:1] and following.split()[0] in PREPOSITION_CASE)
     ):
         words[i].new += " " + complement
 

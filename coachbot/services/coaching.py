@@ -30,9 +30,7 @@ MAX_COMMENT = 1000
 
 
 class Analyzer(Protocol):
-    async def analyze_async(
-        self, text: str, context: str | None = None, id: str | None = None
-    ) -> Analysis: ...
+    async def analyze_async(self, text: str, context: str | None = None, id: str | None = None) -> Analysis: ...
 
 
 def _identity(text: str) -> str:
@@ -57,9 +55,7 @@ class CoachingService:
         self.rate_limit = rate_limit
         self.rate_window = rate_window
 
-    async def submit_draft(
-        self, telegram_id: int, text: str, context: str | None = None
-    ) -> DraftResult:
+    async def submit_draft(self, telegram_id: int, text: str, context: str | None = None) -> DraftResult:
         """Mask personal data, analyse the masked text and store both, in one transaction.
 
         Raises DraftError (coachbot.analysis.errors) for a draft that cannot be analysed,
@@ -140,9 +136,7 @@ class CoachingService:
         async with self.sessionmaker.begin() as session:
             drafts = DraftRepository(session)
             draft = await self._own_draft(session, drafts, telegram_id, draft_id)
-            return await drafts.add_feedback(
-                Feedback(draft_id=draft.id, user_id=draft.user_id, comment=comment)
-            )
+            return await drafts.add_feedback(Feedback(draft_id=draft.id, user_id=draft.user_id, comment=comment))
 
     async def history(self, telegram_id: int, page: int = 0, per_page: int = 5) -> HistoryPage:
         """The user's own drafts, newest first."""
@@ -150,9 +144,7 @@ class CoachingService:
             user = await load_user(session, telegram_id)
             return await user_history(DraftRepository(session), user.id, page, per_page)
 
-    async def progress(
-        self, telegram_id: int, days: int = 30, *, now: datetime | None = None
-    ) -> list[DayPoint]:
+    async def progress(self, telegram_id: int, days: int = 30, *, now: datetime | None = None) -> list[DayPoint]:
         """One point per day for the last ``days`` days (UTC), oldest first."""
         check_days(days)
         since = window_start(now or utcnow(), days)
@@ -177,8 +169,7 @@ class CoachingService:
                 model_name=draft.model_name,
                 model_version=draft.model_version,
                 rewrites=[
-                    RewriteInfo(r.id, r.position, r.style, r.text, r.backend, r.score, r.chosen)
-                    for r in draft.rewrites
+                    RewriteInfo(r.id, r.position, r.style, r.text, r.backend, r.score, r.chosen) for r in draft.rewrites
                 ],
                 flagged=await drafts.has_feedback(draft.id),
             )
@@ -196,8 +187,7 @@ class CoachingService:
 
     @staticmethod
     async def _own_draft(
-        session: AsyncSession,
-        drafts: DraftRepository, telegram_id: int, draft_id: int, rewrites: bool = False
+        session: AsyncSession, drafts: DraftRepository, telegram_id: int, draft_id: int, rewrites: bool = False
     ) -> Draft:
         user = await load_user(session, telegram_id)
         draft = await drafts.get(draft_id, with_rewrites=rewrites)

@@ -23,9 +23,7 @@ def window_start(now: datetime, days: int) -> datetime:
     return datetime.combine(first, time.min, tzinfo=UTC)
 
 
-def day_series(
-    counts: dict[date, tuple[int, float | None]], since: datetime, days: int
-) -> list[DayPoint]:
+def day_series(counts: dict[date, tuple[int, float | None]], since: datetime, days: int) -> list[DayPoint]:
     """One point per day from ``since``, oldest first; days without drafts count zero."""
     start = since.date()
     points = []

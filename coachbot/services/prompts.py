@@ -68,9 +68,7 @@ class PromptService:
         allowed = self.required[name] | placeholders(self.defaults[name])
         unknown = found - allowed
         if unknown:
-            raise ValidationFailed(
-                f"unknown placeholder {_braced(unknown)}; this prompt can use {_braced(allowed)}"
-            )
+            raise ValidationFailed(f"unknown placeholder {_braced(unknown)}; this prompt can use {_braced(allowed)}")
 
     async def current(self, name: str) -> str:
         """The active database version, or the default from prompts/."""
@@ -88,12 +86,8 @@ class PromptService:
             prompts = PromptRepository(session)
             version = await prompts.latest_version(name) + 1
             await prompts.deactivate(name)
-            await prompts.add(
-                PromptTemplate(name=name, version=version, text=text, author_id=actor.id, active=True)
-            )
-            await AuditRepository(session).add(
-                actor.id, "prompt.save", {"name": name, "version": version}
-            )
+            await prompts.add(PromptTemplate(name=name, version=version, text=text, author_id=actor.id, active=True))
+            await AuditRepository(session).add(actor.id, "prompt.save", {"name": name, "version": version})
             return version
 
     async def history(self, name: str) -> list[PromptInfo]:
@@ -101,10 +95,7 @@ class PromptService:
         self._known(name)
         async with self.sessionmaker.begin() as session:
             versions = await PromptRepository(session).versions(name)
-        infos = [
-            PromptInfo(p.name, p.version, p.active, "db", p.created_at, author)
-            for p, author in versions
-        ]
+        infos = [PromptInfo(p.name, p.version, p.active, "db", p.created_at, author) for p, author in versions]
         infos.append(PromptInfo(name, 0, not any(p.active for p, _ in versions), "file"))
         return infos
 
@@ -122,9 +113,7 @@ class PromptService:
             await prompts.deactivate(name)
             if target is not None:
                 target.active = True
-            await AuditRepository(session).add(
-                actor.id, "prompt.rollback", {"name": name, "version": version}
-            )
+            await AuditRepository(session).add(actor.id, "prompt.rollback", {"name": name, "version": version})
             if target is None:
                 return PromptInfo(name, 0, True, "file")
             return PromptInfo(name, target.version, True, "db", target.created_at)

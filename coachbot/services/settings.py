@@ -85,9 +85,7 @@ def _spec(key: str) -> Spec:
     try:
         return SPECS[key]
     except KeyError:
-        raise ValidationFailed(
-            f"there is no setting '{key}'; settings: {', '.join(SPECS)}"
-        ) from None
+        raise ValidationFailed(f"there is no setting '{key}'; settings: {', '.join(SPECS)}") from None
 
 
 async def read_setting(session: AsyncSession, key: str, settings: Settings | None = None) -> Any:
@@ -122,9 +120,7 @@ class SettingsService:
             parsed = _spec(key).parse(value)
             previous = await read_setting(session, key, self.settings)
             await SettingRepository(session).put(key, parsed)
-            await AuditRepository(session).add(
-                admin.id, "settings.set", {"key": key, "from": previous, "to": parsed}
-            )
+            await AuditRepository(session).add(admin.id, "settings.set", {"key": key, "from": previous, "to": parsed})
             return parsed
 
     async def coaching_threshold(self) -> int:

@@ -52,12 +52,8 @@ class StyleGuideService:
                 row.phrase, row.replacement = phrase, replacement
                 await session.flush()
             else:
-                row = await rules.add(
-                    StyleRuleRow(kind="banned", phrase=phrase, replacement=replacement)
-                )
-            await AuditRepository(session).add(
-                admin.id, "style.ban", {"phrase": phrase, "replacement": replacement}
-            )
+                row = await rules.add(StyleRuleRow(kind="banned", phrase=phrase, replacement=replacement))
+            await AuditRepository(session).add(admin.id, "style.ban", {"phrase": phrase, "replacement": replacement})
             return _info(row)
 
     async def set_address(self, actor: int, form: str) -> StyleRule:

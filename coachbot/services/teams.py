@@ -77,10 +77,7 @@ class TeamService:
     async def list_teams(self, actor_tid: int) -> list[TeamInfo]:
         async with self.sessionmaker.begin() as session:
             await require_admin(session, actor_tid)
-            return [
-                TeamInfo(t.id, t.name, t.invite_code, n)
-                for t, n in await TeamRepository(session).member_counts()
-            ]
+            return [TeamInfo(t.id, t.name, t.invite_code, n) for t, n in await TeamRepository(session).member_counts()]
 
     async def add_member(self, actor_tid: int, target: str, team_name: str) -> TeamInfo:
         """Put a user into a team without an invite (e.g. a new lead). Admin only."""
@@ -114,9 +111,7 @@ class TeamService:
             actor = await require_role(session, lead_tid, "lead", "admin")
             team = await self._visible_team(session, actor, team_name)
             stats = StatsRepository(session)
-            per_user = await stats.per_user(
-                team.id, since, now - timedelta(days=7), now - timedelta(days=14)
-            )
+            per_user = await stats.per_user(team.id, since, now - timedelta(days=7), now - timedelta(days=14))
             issues = await stats.issue_counts_by_user(team.id, since)
             adoption = await stats.rewrite_adoption(team.id, since)
             flags = await stats.flags_by_user(team.id, since)
@@ -174,9 +169,7 @@ class TeamService:
                     raise NotFound(f"no user '{name_or_username.strip()}'")
                 employee = await find_one(users, name_or_username, actor.team_id)
                 team_id = actor.team_id
-            return await user_history(
-                DraftRepository(session), employee.id, page, per_page, team_id=team_id
-            )
+            return await user_history(DraftRepository(session), employee.id, page, per_page, team_id=team_id)
 
     async def digest_targets(self) -> list[tuple[int, int]]:
         """(telegram id, team id) of every lead (or admin) who is in a team."""
@@ -199,4 +192,3 @@ class TeamService:
         if team is None:
             raise NotFound("your team no longer exists")
         return team
-

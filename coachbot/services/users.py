@@ -74,9 +74,7 @@ class UserService:
             # Two first messages raced (e.g. two webhook replicas); the other one created the row.
             return await self._upsert(telegram_id, name, username, language_code)
 
-    async def _upsert(
-        self, telegram_id: int, name: str, username: str | None, language_code: str | None
-    ) -> UserInfo:
+    async def _upsert(self, telegram_id: int, name: str, username: str | None, language_code: str | None) -> UserInfo:
         async with self.sessionmaker.begin() as session:
             users = UserRepository(session)
             user = await users.by_telegram_id(telegram_id)
@@ -143,9 +141,7 @@ class UserService:
             user = await find_one(users, target)
             if user.role == "admin" and role != "admin":
                 if user.telegram_id in self.settings.admin_ids:
-                    raise ValidationFailed(
-                        f"{user.name} is an admin by configuration (COACHBOT_ADMIN_IDS)"
-                    )
+                    raise ValidationFailed(f"{user.name} is an admin by configuration (COACHBOT_ADMIN_IDS)")
                 if await users.count_with_role("admin") <= 1:
                     raise ValidationFailed(f"{user.name} is the only admin; make another admin first")
             previous, user.role = user.role, role
@@ -177,7 +173,5 @@ async def find_one(users: UserRepository, handle: str, team_id: int | None = Non
     if not found:
         raise NotFound(f"no user '{handle.strip()}'")
     if len(found) > 1:
-        raise ValidationFailed(
-            f"several users are called '{handle.strip()}'; use the @username or the telegram id"
-        )
+        raise ValidationFailed(f"several users are called '{handle.strip()}'; use the @username or the telegram id")
     return found[0]

@@ -45,8 +45,13 @@ def load_corpus(directory: str | Path) -> list[Example]:
                 if sentiment not in SENTIMENTS:
                     raise ValueError(f"unknown sentiment {sentiment!r}")
                 ex = Example(
-                    str(obj["id"]), obj["text"], obj.get("context") or "", issues,
-                    bool(obj.get("needs_coaching", bool(issues))), sentiment, obj.get("lang", "ru"),
+                    str(obj["id"]),
+                    obj["text"],
+                    obj.get("context") or "",
+                    issues,
+                    bool(obj.get("needs_coaching", bool(issues))),
+                    sentiment,
+                    obj.get("lang", "ru"),
                 )
             except (json.JSONDecodeError, KeyError, ValueError) as exc:
                 raise ValueError(f"{path.name}:{number}: {exc}") from None

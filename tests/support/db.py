@@ -92,8 +92,7 @@ class DbBuilder:
         """One draft a day, the last one at ``end``."""
         start = end - timedelta(days=len(scores) - 1)
         return [
-            await self.draft(user, score=s, codes=codes, at=start + timedelta(days=i))
-            for i, s in enumerate(scores)
+            await self.draft(user, score=s, codes=codes, at=start + timedelta(days=i)) for i, s in enumerate(scores)
         ]
 
     async def rewrite(self, draft: Draft, position: int = 0, *, chosen: bool = False) -> Rewrite:

@@ -71,8 +71,9 @@ class FakeOpenAI:
     def _content(self, body: dict[str, Any]) -> str:
         if self.mode == "malformed":
             return "Конечно! Вот что я предлагаю: будьте вежливее с клиентом."
-        poem = json.dumps({"rewrites": [{"style": "warm", "text": POEM}, {"style": "concise", "text": POEM}]},
-                          ensure_ascii=False)
+        poem = json.dumps(
+            {"rewrites": [{"style": "warm", "text": POEM}, {"style": "concise", "text": POEM}]}, ensure_ascii=False
+        )
         user = next((m["content"] for m in reversed(body.get("messages", [])) if m.get("role") == "user"), "")
         if self.mode == "gullible" and INJECTION.search(user):
             return poem
@@ -95,7 +96,12 @@ class FakeOpenAI:
                 "id": f"chatcmpl-{len(self.requests)}",
                 "object": "chat.completion",
                 "model": body.get("model"),
-                "choices": [{"index": 0, "finish_reason": "stop",
-                             "message": {"role": "assistant", "content": self._content(body)}}],
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": self._content(body)},
+                    }
+                ],
             }
         )

@@ -136,7 +136,6 @@ class BotApiMethods:
         return {"file_id": f"file-{n}", "file_unique_id": f"u{n}"}
 
 
-
 class ApiError(Exception):
     pass
 

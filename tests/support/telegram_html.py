@@ -48,7 +48,7 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            raise ParseError(f"Can't parse entities: unsupported start tag \"{tag}\"")
+            raise ParseError(f'Can\'t parse entities: unsupported start tag "{tag}"')
         extra: dict[str, Any] = {}
         if tag == "a":
             href = dict(attrs).get("href")
@@ -65,12 +65,12 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack:
-            raise ParseError(f"Can't parse entities: unexpected end tag \"{tag}\"")
+            raise ParseError(f'Can\'t parse entities: unexpected end tag "{tag}"')
         open_tag, start, extra = self.stack.pop()
         if open_tag == "code-in-pre" and tag == "code":
             return
         if open_tag != tag:
-            raise ParseError(f"Can't parse entities: end tag \"{tag}\" does not match \"{open_tag}\"")
+            raise ParseError(f'Can\'t parse entities: end tag "{tag}" does not match "{open_tag}"')
         length = utf16_len(self.text) - start
         if length:
             self.entities.append({"type": TAGS[tag], "offset": start, "length": length, **extra})
@@ -89,7 +89,7 @@ def parse_html(html: str) -> tuple[str, list[dict[str, Any]]]:
     parser.feed(html)
     parser.close()
     if parser.stack:
-        raise ParseError(f"Can't parse entities: unclosed tag \"{parser.stack[-1][0]}\"")
+        raise ParseError(f'Can\'t parse entities: unclosed tag "{parser.stack[-1][0]}"')
     # Telegram trims the text and drops entities that fall outside it.
     stripped = parser.text.rstrip()
     lead = len(parser.text) - len(parser.text.lstrip())

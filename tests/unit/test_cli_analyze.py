@@ -15,8 +15,12 @@ RULES_ONLY = {"COACHBOT_USE_MODEL": "false"}
 def coachbot(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     full_env = {**os.environ, **RULES_ONLY, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "coachbot", *args], input=stdin, capture_output=True, text=True,
-        env=full_env, timeout=120,
+        [sys.executable, "-m", "coachbot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
     )
 
 

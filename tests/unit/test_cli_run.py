@@ -13,8 +13,9 @@ import pytest
 def test_run_without_token_explains_and_offers_the_demo(language: str, needle: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "COACHBOT_TELEGRAM_TOKEN"}
     env["COACHBOT_LANGUAGE"] = language
-    result = subprocess.run([sys.executable, "-m", "coachbot", "run"], capture_output=True, text=True,
-                            env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "coachbot", "run"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 0
     assert needle in result.stderr
     assert "coachbot analyze" in result.stderr

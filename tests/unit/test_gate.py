@@ -28,8 +28,13 @@ def draft(gate):
 
 def test_facts_of_a_draft():
     facts = set(extract_facts(DRAFT, "ru"))
-    assert {Fact("number", "45821"), Fact("number", "1500"), Fact("number", "12"), Fact("month", "март"),
-            Fact("name", "Анна")} <= facts
+    assert {
+        Fact("number", "45821"),
+        Fact("number", "1500"),
+        Fact("number", "12"),
+        Fact("month", "март"),
+        Fact("name", "Анна"),
+    } <= facts
 
 
 def test_numbers_may_change_their_spacing_but_not_their_value():
@@ -47,8 +52,7 @@ def test_a_good_rewrite_passes(gate, draft):
     ((analysis, verdict),) = gate.judge(draft, [GOOD])
     assert verdict.passed, verdict.reasons
     assert verdict.score == analysis.score > draft.score
-    assert verdict.to_dict() == {"passed": True, "reasons": [], "score": analysis.score,
-                                 "draft_score": draft.score}
+    assert verdict.to_dict() == {"passed": True, "reasons": [], "score": analysis.score, "draft_score": draft.score}
 
 
 def test_placeholders_are_allowed_additions(gate, draft):

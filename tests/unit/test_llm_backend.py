@@ -57,10 +57,18 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def service_for(fake: FakeOpenAI, analyzer: Analyzer, *, timeout: float = 3.0, retries: int = 0,
-                breaker: CircuitBreaker | None = None, **kwargs) -> RewriteService:
-    llm = LLMClient(fake.base_url, "test-model", api_key="sk-test", timeout=timeout, retries=retries,
-                    backoff=0.01, breaker=breaker)
+def service_for(
+    fake: FakeOpenAI,
+    analyzer: Analyzer,
+    *,
+    timeout: float = 3.0,
+    retries: int = 0,
+    breaker: CircuitBreaker | None = None,
+    **kwargs,
+) -> RewriteService:
+    llm = LLMClient(
+        fake.base_url, "test-model", api_key="sk-test", timeout=timeout, retries=retries, backoff=0.01, breaker=breaker
+    )
     return RewriteService(analyzer, llm=llm, **kwargs)
 
 
@@ -311,11 +319,25 @@ def test_the_api_key_is_secret():
 
 async def test_the_cli_uses_the_llm_when_configured(fake):
     fake.answer(("warm", GOOD_WARM), ("concise", GOOD_CONCISE))
-    env = {**os.environ, "COACHBOT_USE_MODEL": "false", "COACHBOT_LLM_BASE_URL": fake.base_url,
-           "COACHBOT_LLM_MODEL": "test-model", "COACHBOT_LLM_TIMEOUT": "5"}
+    env = {
+        **os.environ,
+        "COACHBOT_USE_MODEL": "false",
+        "COACHBOT_LLM_BASE_URL": fake.base_url,
+        "COACHBOT_LLM_MODEL": "test-model",
+        "COACHBOT_LLM_TIMEOUT": "5",
+    }
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "coachbot", "rewrite", "--json", "--context", CONTEXT, DRAFT,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=env,
+        sys.executable,
+        "-m",
+        "coachbot",
+        "rewrite",
+        "--json",
+        "--context",
+        CONTEXT,
+        DRAFT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+        env=env,
     )
     out, err = await asyncio.wait_for(proc.communicate(), 120)
     assert proc.returncode == 0, err.decode()

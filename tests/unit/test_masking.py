@@ -17,8 +17,14 @@ RU = (
 def test_russian_round_trip_hides_every_kind_and_keeps_the_rest():
     masked = mask(RU, "ru")
     assert unmask(masked.text, masked.mapping) == RU
-    for secret in ("Анна", "+7 (912) 345-67-89", "anna.petrova@mail.ru", "4276 3800 1234 5678",
-                   "4510 123456", "ул. Ленина, д. 5, кв. 12"):
+    for secret in (
+        "Анна",
+        "+7 (912) 345-67-89",
+        "anna.petrova@mail.ru",
+        "4276 3800 1234 5678",
+        "4510 123456",
+        "ул. Ленина, д. 5, кв. 12",
+    ):
         assert secret not in masked.text
     for kind in ("NAME", "PHONE", "EMAIL", "CARD", "PASSPORT", "ADDRESS"):
         assert f"[{kind}_1]" in masked.text

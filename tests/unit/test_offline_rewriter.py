@@ -36,8 +36,10 @@ DRAFTS = [
     (None, "Вы неправильно указали адрес: ул. Ленина, д. 5, кв. 12."),
     (None, "Надо было проверять заказ № 5531 при курьере."),
     ("Деньги списали дважды!", "Мы разберёмся."),
-    ("My order 5521 is two weeks late!",
-     "As I already said, your order is delayed. It's not a big deal, it happens to everyone. Wait."),
+    (
+        "My order 5521 is two weeks late!",
+        "As I already said, your order is delayed. It's not a big deal, it happens to everyone. Wait.",
+    ),
     ("I was charged twice, $49.99!", "Not my department. Contact billing."),
     (None, "You should have read the terms before buying the 12-month plan for $120."),
     (None, "Your request has been received and will be processed in due course."),
@@ -81,8 +83,9 @@ def test_styles_differ_and_concise_is_shortest(analyzer, rewriter):
 
 
 def test_blame_becomes_acknowledgement_apology_and_a_step(analyzer, rewriter):
-    _, texts = rewrite(analyzer, rewriter, "Вы сами выбрали самую дешёвую доставку, вот и ждите.",
-                       "Заказ опоздал на три дня!")
+    _, texts = rewrite(
+        analyzer, rewriter, "Вы сами выбрали самую дешёвую доставку, вот и ждите.", "Заказ опоздал на три дня!"
+    )
     warm = texts["warm"]
     assert "виноват" not in warm and "сами выбрали" not in warm
     assert "Понимаю" in warm and "Простите за задержку" in warm
@@ -116,12 +119,17 @@ def test_jargon_is_replaced_with_agreeing_plain_words(analyzer, rewriter):
 
 
 def test_the_customers_name_greets_them_and_formal_agrees_with_it(analyzer, rewriter):
-    _, texts = rewrite(analyzer, rewriter, "Ничего страшного. Мастер приедет завтра.",
-                       "Мастер не пришёл, я ждала весь день!\n— Ольга Смирнова")
+    _, texts = rewrite(
+        analyzer,
+        rewriter,
+        "Ничего страшного. Мастер приедет завтра.",
+        "Мастер не пришёл, я ждала весь день!\n— Ольга Смирнова",
+    )
     assert texts["warm"].startswith("Ольга, здравствуйте!")
     assert texts["formal"].startswith("Уважаемая Ольга, здравствуйте!")
-    _, texts = rewrite(analyzer, rewriter, "Ничего страшного. Мастер приедет завтра.",
-                       "Меня зовут Иван Петрович, мастер не пришёл!")
+    _, texts = rewrite(
+        analyzer, rewriter, "Ничего страшного. Мастер приедет завтра.", "Меня зовут Иван Петрович, мастер не пришёл!"
+    )
     assert texts["formal"].startswith("Уважаемый Иван Петрович, здравствуйте!")
     # a name the draft already uses is kept as the employee wrote it
     _, texts = rewrite(analyzer, rewriter, "Анна, вы сами виноваты.")
@@ -173,9 +181,12 @@ def test_the_phrasebook_is_data_an_admin_can_extend(analyzer, tmp_path):
 
 def test_service_offline_result_is_best_first_with_gate_verdicts(analyzer):
     service = RewriteService(analyzer)
-    result = service.rewrite_offline_sync("Ваш заказ 45821 задержался на складе. Ожидайте.",
-                                          "Где мой заказ 45821? Жду уже неделю!", id="d1",
-                                          styles=["concise", "warm", "formal"])
+    result = service.rewrite_offline_sync(
+        "Ваш заказ 45821 задержался на складе. Ожидайте.",
+        "Где мой заказ 45821? Жду уже неделю!",
+        id="d1",
+        styles=["concise", "warm", "formal"],
+    )
     assert result.id == "d1" and len(result.rewrites) == 3
     scores = [r.score for r in result.rewrites]
     assert scores == sorted(scores, reverse=True)
@@ -197,8 +208,9 @@ def test_a_fine_draft_only_gets_a_warmer_variant_that_keeps_it_whole(analyzer):
 
 def coachbot(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "COACHBOT_USE_MODEL": "false", "COACHBOT_LLM_BASE_URL": "", "COACHBOT_LLM_MODEL": ""}
-    return subprocess.run([sys.executable, "-m", "coachbot", *args], input=stdin, capture_output=True,
-                          text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "coachbot", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_cli_prints_readable_rewrites():
@@ -216,8 +228,9 @@ def test_cli_json_follows_the_design_contract():
     data = json.loads(result.stdout)
     assert data.keys() == {"id", "rewrites"}
     assert [r["style"] for r in data["rewrites"]] and {r["style"] for r in data["rewrites"]} <= {"warm", "formal"}
-    assert all(r.keys() == {"style", "text", "score", "backend"} and r["backend"] == "offline"
-               for r in data["rewrites"])
+    assert all(
+        r.keys() == {"style", "text", "score", "backend"} and r["backend"] == "offline" for r in data["rewrites"]
+    )
 
 
 def test_cli_single_bad_input_exits_2():

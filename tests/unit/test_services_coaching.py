@@ -78,9 +78,7 @@ async def test_choosing_a_rewrite_marks_only_that_one(coaching):
     )
 
     assert await coaching.choose_rewrite(42, draft.draft_id, 1) == "Извините, сейчас исправим."
-    assert await coaching.choose_rewrite(42, draft.draft_id, 0) == (
-        "Мне очень жаль, давайте разберёмся."
-    )
+    assert await coaching.choose_rewrite(42, draft.draft_id, 0) == ("Мне очень жаль, давайте разберёмся.")
     rewrites = (await coaching.get_draft(42, draft.draft_id)).rewrites
     assert [(r.position, r.style, r.chosen) for r in rewrites] == [
         (0, "warm", True),

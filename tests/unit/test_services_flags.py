@@ -28,9 +28,7 @@ async def anna(build, admin_tid):
     return await build.user(42, "Анна")
 
 
-async def test_admins_review_open_flags_and_export_them_without_names(
-    sessionmaker, build, anna, admin_tid
-):
+async def test_admins_review_open_flags_and_export_them_without_names(sessionmaker, build, anna, admin_tid):
     first = await build.draft(anna, score=30, codes=("blame",), text="Вы сами виноваты.")
     second = await build.draft(anna, score=90, text="Извините!")
     one = await build.flag(first, "это не упрёк")
@@ -65,9 +63,7 @@ async def test_flags_are_for_admins_only(sessionmaker, anna, admin_tid):
         await flags.resolve(admin_tid, 404)
 
 
-async def test_purge_deletes_drafts_past_retention_with_their_rewrites_and_flags(
-    sessionmaker, build, anna, admin_tid
-):
+async def test_purge_deletes_drafts_past_retention_with_their_rewrites_and_flags(sessionmaker, build, anna, admin_tid):
     await SettingsService(sessionmaker).set(admin_tid, "retention_days", 30)
     old = await build.draft(anna, at=NOW - timedelta(days=31))
     await build.rewrite(old)

@@ -19,9 +19,7 @@ async def people(build, admin_tid):
     await build.user(42, "Анна")
 
 
-async def test_settings_start_from_configuration_and_change_typed(
-    sessionmaker, settings, people, admin_tid, build
-):
+async def test_settings_start_from_configuration_and_change_typed(sessionmaker, settings, people, admin_tid, build):
     service = SettingsService(sessionmaker, settings)
     assert await service.all() == {
         "coaching_threshold": 70,
@@ -64,9 +62,7 @@ async def test_only_admins_change_settings(sessionmaker, people):
         await SettingsService(sessionmaker).set(42, "retention_days", 30)
 
 
-async def test_style_guide_bans_phrases_and_sets_the_form_of_address(
-    sessionmaker, people, admin_tid, build
-):
+async def test_style_guide_bans_phrases_and_sets_the_form_of_address(sessionmaker, people, admin_tid, build):
     guide = StyleGuideService(sessionmaker)
     banned = await guide.add_banned(admin_tid, "не положено", "давайте посмотрим, что можно сделать")
     await guide.add_banned(admin_tid, "Не  положено", "посмотрим варианты")  # same phrase: update

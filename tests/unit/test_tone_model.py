@@ -40,8 +40,7 @@ def test_loads_offline_with_automodel_and_pipeline(monkeypatch) -> None:
     tokenizer = AutoTokenizer.from_pretrained(DEFAULT_TONE_MODEL, local_files_only=True)
     assert model.config.problem_type == "multi_label_classification"
     assert "blame" in model.config.label2id and "needs_coaching" in model.config.label2id
-    clf = pipeline("text-classification", model=model, tokenizer=tokenizer, top_k=None,
-                   function_to_apply="sigmoid")
+    clf = pipeline("text-classification", model=model, tokenizer=tokenizer, top_k=None, function_to_apply="sigmoid")
     out = clf("Вы сами виноваты, надо было читать договор.")
     out = out[0] if out and isinstance(out[0], list) else out
     scores = {r["label"]: r["score"] for r in out}
@@ -69,10 +68,14 @@ def test_flags_unambiguous_problems(tone: ToneModel, text: str, context: str | N
 @pytest.mark.parametrize(
     ("text", "context"),
     [
-        ("Простите за задержку! Курьер привезёт заказ № 4512 завтра с 10 до 14, я прослежу лично.",
-         "Где мой заказ? Жду уже неделю!"),
-        ("I'm so sorry about the double charge — I've refunded $40, it will reach your card by Friday.",
-         "You charged me twice!"),
+        (
+            "Простите за задержку! Курьер привезёт заказ № 4512 завтра с 10 до 14, я прослежу лично.",
+            "Где мой заказ? Жду уже неделю!",
+        ),
+        (
+            "I'm so sorry about the double charge — I've refunded $40, it will reach your card by Friday.",
+            "You charged me twice!",
+        ),
     ],
 )
 def test_model_passes_caring_replies(tone: ToneModel, text: str, context: str) -> None:
@@ -86,8 +89,10 @@ def test_model_passes_caring_replies(tone: ToneModel, text: str, context: str) -
     [
         ("Ближайший пункт выдачи — ул. Ленина, 12, работает с 9 до 21.", "Где ближайший пункт выдачи?"),
         ("Готово, заказ отменён, деньги вернутся на карту за 3 дня.", "Отмените, пожалуйста, заказ."),
-        ("Простите за задержку! Курьер привезёт заказ № 4512 завтра с 10 до 14, я прослежу лично.",
-         "Где мой заказ? Жду уже неделю!"),
+        (
+            "Простите за задержку! Курьер привезёт заказ № 4512 завтра с 10 до 14, я прослежу лично.",
+            "Где мой заказ? Жду уже неделю!",
+        ),
     ],
 )
 def test_combined_analyzer_passes_fine_replies(analyzer: Analyzer, text: str, context: str) -> None:
@@ -138,8 +143,9 @@ def test_unreachable_model_id_is_a_clear_error(monkeypatch) -> None:
 def test_cli_reports_an_unloadable_model(tmp_path) -> None:
     env = {**os.environ, "COACHBOT_TONE_MODEL": str(tmp_path / "missing"), "HF_HUB_OFFLINE": "1"}
     env.pop("COACHBOT_USE_MODEL", None)
-    result = subprocess.run([sys.executable, "-m", "coachbot", "analyze", "Ожидайте."],
-                            capture_output=True, text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "coachbot", "analyze", "Ожидайте."], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 2
     assert "tone model was not found" in result.stderr
 
