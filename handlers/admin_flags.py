@@ -6,11 +6,11 @@ import datetime as dt
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound
-from handlers import keyboards
+from handlers import buttons, keyboards
 from handlers.common import answer, requires, send_html, toast
 from handlers.history import issues_line
 from handlers.render import quote
@@ -62,26 +62,22 @@ async def flags(update: Update, context: BotContext) -> None:
 
 
 @requires("admin")
-async def on_resolve(update: Update, context: BotContext) -> None:
-    wanted = (update.callback_query.data or "").split(":")[-1]
-    if not wanted.isdigit():
-        await toast(update, context, "stale_button", alert=True)
-        return
+async def on_resolve(update: Update, context: BotContext, button: buttons.FlagResolve) -> None:
     try:
-        await context.services.flags.resolve(context.me.telegram_id, int(wanted))
+        await context.services.flags.resolve(context.me.telegram_id, button.flag_id)
     except NotFound:
-        await toast(update, context, "stale_button", alert=True)
+        await buttons.expired(update, context)
         return
-    await toast(update, context, "flag_resolved", id=wanted)
+    await toast(update, context, "flag_resolved", id=button.flag_id)
 
 
 @requires("admin")
-async def on_export(update: Update, context: BotContext) -> None:
+async def on_export(update: Update, context: BotContext, _button: buttons.FlagExport) -> None:
     await update.callback_query.answer()
     await _export(update, context)
 
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("flags", flags))
-    application.add_handler(CallbackQueryHandler(on_resolve, pattern=keyboards.pattern(keyboards.FLAG_RESOLVE)))
-    application.add_handler(CallbackQueryHandler(on_export, pattern=keyboards.pattern(keyboards.FLAG_EXPORT)))
+    application.add_handler(buttons.handler(buttons.FlagResolve, on_resolve))
+    application.add_handler(buttons.handler(buttons.FlagExport, on_export))

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, PermissionDenied, ValidationFailed
 from coachbot.services.prompts import placeholders
-from handlers import keyboards
-from handlers.common import answer, clear_input, expect_input, requires, send_html, toast
+from handlers import buttons, keyboards
+from handlers.common import answer, clear_input, expect_input, requires, send_html
 from handlers.inputs import add_input
 from handlers.texts import t
 
@@ -97,13 +97,15 @@ async def prompts(update: Update, context: BotContext) -> None:
 
 
 @requires("admin")
-async def on_prompt_button(update: Update, context: BotContext) -> None:
-    parts = (update.callback_query.data or "").split(":")
-    if len(parts) < 3:
-        await toast(update, context, "stale_button", alert=True)
-        return
+async def on_prompt_button(update: Update, context: BotContext, button: buttons.PromptAction) -> None:
     await update.callback_query.answer()
-    await _run(update, context, parts[1], parts[2:])
+    await _run(update, context, button.action, [button.name])
+
+
+@requires("admin")
+async def on_rollback_button(update: Update, context: BotContext, button: buttons.PromptRollback) -> None:
+    await update.callback_query.answer()
+    await _run(update, context, "rb", [button.name, str(button.version)])
 
 
 def explain_invalid(context: BotContext, name: str, text: str, error: ValidationFailed) -> str:
@@ -139,5 +141,6 @@ async def on_new_text(update: Update, context: BotContext, state: dict[str, Any]
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("prompts", prompts))
-    application.add_handler(CallbackQueryHandler(on_prompt_button, pattern=keyboards.pattern(keyboards.PROMPT)))
+    application.add_handler(buttons.handler(buttons.PromptAction, on_prompt_button))
+    application.add_handler(buttons.handler(buttons.PromptRollback, on_rollback_button))
     add_input(application, EDIT_INPUT, on_new_text)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.services import ValidationFailed
-from handlers import keyboards
-from handlers.common import answer, requires, send_html, toast
+from handlers import buttons, keyboards
+from handlers.common import answer, requires, send_html
 from handlers.jobs import schedule_digest
 from handlers.texts import CATALOGUES, plain, t
 
@@ -59,15 +59,11 @@ async def settings(update: Update, context: BotContext) -> None:
 
 
 @requires("admin")
-async def on_setting_button(update: Update, context: BotContext) -> None:
-    parts = (update.callback_query.data or "").split(":")
-    if len(parts) != 3:
-        await toast(update, context, "stale_button", alert=True)
-        return
+async def on_setting_button(update: Update, context: BotContext, button: buttons.Setting) -> None:
     await update.callback_query.answer()
-    await _set(update, context, parts[1], parts[2])
+    await _set(update, context, button.name, button.value)
 
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("settings", settings))
-    application.add_handler(CallbackQueryHandler(on_setting_button, pattern=keyboards.pattern(keyboards.SETTING)))
+    application.add_handler(buttons.handler(buttons.Setting, on_setting_button))

@@ -70,11 +70,11 @@ def requires(*roles: str) -> Callable[[Callback], Callback]:
 
     def decorate(handler: Callback) -> Callback:
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: BotContext) -> Any:
+        async def wrapper(update: Update, context: BotContext, *args: Any) -> Any:
             if context.account is None or context.account.role not in roles:
                 return await _refuse(update, context, roles)
             try:
-                return await handler(update, context)
+                return await handler(update, context, *args)
             except PermissionDenied:
                 return await _refuse(update, context, roles)
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from telegram import CallbackQuery, Message, MessageEntity, Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram import Message, MessageEntity, Update
+from telegram.error import BadRequest
+from telegram.ext import Application
 
 from coachbot.bot_context import BotContext
 from coachbot.rewrite.diff import diff_html
 from coachbot.services import NotFound, PermissionDenied
 from coachbot.style_check import style_issues
-from handlers import keyboards
+from handlers import buttons, keyboards
 from handlers.common import answer, clear_input, expect_input, pending_input, send_html, toast
 from handlers.delivery import send, typing
 from handlers.drafts import rewrite
@@ -21,14 +25,6 @@ from handlers.texts import esc, t
 
 STYLES = ("warm", "concise", "formal")
 FLAG_INPUT = "flag_comment"
-
-
-def parse(query: CallbackQuery, size: int) -> list[int] | None:
-    """The integer arguments of the button, or None when the data is not what this handler made."""
-    parts = (query.data or "").split(":")[1:]
-    if len(parts) != size or not all(p.isdigit() for p in parts):
-        return None
-    return [int(p) for p in parts]
 
 
 def shown_text(message: Message | None, number: int) -> str | None:
@@ -51,140 +47,130 @@ def original_draft(message: Message | None, bot_id: int) -> Message | None:
     return replied
 
 
-async def _guarded(update: Update, context: BotContext, size: int, action: Any) -> None:
-    """Parse the button, run ``action(args)``; a stale or foreign button gets a kind note."""
-    args = parse(update.callback_query, size)
-    if args is None:
-        await toast(update, context, "stale_button", alert=True)
+def _guarded(callback: Callable[[Update, BotContext, Any], Awaitable[None]]) -> Callable[..., Awaitable[None]]:
+    """Run the button's callback; a draft that is gone (or someone else's) gets a kind note, not an error."""
+
+    @functools.wraps(callback)
+    async def run(update: Update, context: BotContext, button: Any) -> None:
+        try:
+            await callback(update, context, button)
+        except NotFound:
+            await buttons.expired(update, context)
+        except PermissionDenied:
+            await toast(update, context, "not_yours", alert=True)
+
+    return run
+
+
+@_guarded
+async def on_use(update: Update, context: BotContext, button: buttons.Use) -> None:
+    query, number = update.callback_query, button.number
+    stored = await context.services.coaching.choose_rewrite(context.me.telegram_id, button.draft_id, number - 1)
+    await toast(update, context, "use_done", n=number)
+    # The clean text alone, ready to paste: no markup, no comment.
+    await context.bot.send_message(query.message.chat_id, shown_text(query.message, number) or stored)
+
+
+@_guarded
+async def on_another(update: Update, context: BotContext, button: buttons.Another) -> None:
+    query, services, draft_id = update.callback_query, context.services, button.draft_id
+    detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
+    remaining = [s for s in STYLES if s not in {r.style for r in detail.rewrites}]
+    if not remaining:
+        await toast(update, context, "another_none", alert=True)
         return
-    try:
-        await action(*args)
-    except NotFound:
-        await toast(update, context, "stale_button", alert=True)
-    except PermissionDenied:
-        await toast(update, context, "not_yours", alert=True)
-
-
-async def on_use(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-
-    async def use(draft_id: int, number: int) -> None:
-        stored = await context.services.coaching.choose_rewrite(context.me.telegram_id, draft_id, number - 1)
-        await toast(update, context, "use_done", n=number)
-        # The clean text alone, ready to paste: no markup, no comment.
-        await context.bot.send_message(query.message.chat_id, shown_text(query.message, number) or stored)
-
-    await _guarded(update, context, 2, use)
-
-
-async def on_another(update: Update, context: BotContext) -> None:
-    query, services = update.callback_query, context.services
-
-    async def another(draft_id: int) -> None:
-        detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
-        remaining = [s for s in STYLES if s not in {r.style for r in detail.rewrites}]
-        if not remaining:
-            await toast(update, context, "another_none", alert=True)
-            return
-        await query.answer()
-        draft = original_draft(query.message, context.bot.id)
-        text = draft.text if draft is not None else detail.text
-        llm = services.llm is not None and await services.runtime.llm_enabled()
-        chat_id = query.message.chat_id
-        async with typing(context, chat_id):
-            shown = await rewrite(context, text, detail.context, None, draft_id, (remaining[0],), llm)
-        if not shown:
-            await answer(update, context, "another_none")
-            return
-        number = len(detail.rewrites) + 1
-        html_text = f"{t(context.lang, 'another_title')}\n\n{rewrite_html(context.lang, number, shown[0])}"
-        markup = keyboards.draft_actions(context.lang, draft_id, [number], another=len(remaining) > 1, verdict=False)
-        await send(context, chat_id, html_text, markup, reply_to=draft.message_id if draft else None)
-
-    await _guarded(update, context, 1, another)
-
-
-async def on_wrong(update: Update, context: BotContext) -> None:
-    async def wrong(draft_id: int) -> None:
-        detail = await context.services.coaching.get_draft(context.me.telegram_id, draft_id)
-        if detail.flagged:
-            await toast(update, context, "flag_already", alert=True)
-            return
-        await update.callback_query.answer()
-        expect_input(context, FLAG_INPUT, draft_id=draft_id)
-        await answer(update, context, "flag_ask", keyboards.flag_skip(context.lang, draft_id))
-
-    await _guarded(update, context, 1, wrong)
-
-
-async def _flag(update: Update, context: BotContext, draft_id: int, comment: str | None) -> None:
-    coaching = context.services.coaching
-    if (await coaching.get_draft(context.me.telegram_id, draft_id)).flagged:
-        await answer(update, context, "flag_already")
+    await query.answer()
+    draft = original_draft(query.message, context.bot.id)
+    text = draft.text if draft is not None else detail.text
+    llm = services.llm is not None and await services.runtime.llm_enabled()
+    chat_id = query.message.chat_id
+    async with typing(context, chat_id):
+        shown = await rewrite(context, text, detail.context, None, draft_id, (remaining[0],), llm)
+    if not shown:
+        await answer(update, context, "another_none")
         return
-    await coaching.flag_verdict(context.me.telegram_id, draft_id, comment)
-    await answer(update, context, "flag_saved")
+    number = len(detail.rewrites) + 1
+    html_text = f"{t(context.lang, 'another_title')}\n\n{rewrite_html(context.lang, number, shown[0])}"
+    markup = keyboards.draft_actions(context.lang, draft_id, [number], another=len(remaining) > 1, verdict=False)
+    await send(context, chat_id, html_text, markup, reply_to=draft.message_id if draft else None)
+
+
+@_guarded
+async def on_wrong(update: Update, context: BotContext, button: buttons.Wrong) -> None:
+    detail = await context.services.coaching.get_draft(context.me.telegram_id, button.draft_id)
+    if detail.flagged:
+        await toast(update, context, "flag_already", alert=True)
+        return
+    await update.callback_query.answer()
+    expect_input(context, FLAG_INPUT, draft_id=button.draft_id)
+    await answer(update, context, "flag_ask", keyboards.flag_skip(context.lang, button.draft_id))
 
 
 async def on_flag_comment(update: Update, context: BotContext, state: dict[str, Any]) -> None:
     clear_input(context)
+    coaching, draft_id = context.services.coaching, state["draft_id"]
     try:
-        await _flag(update, context, state["draft_id"], update.effective_message.text)
+        if (await coaching.get_draft(context.me.telegram_id, draft_id)).flagged:
+            await answer(update, context, "flag_already")
+            return
+        await coaching.flag_verdict(context.me.telegram_id, draft_id, update.effective_message.text)
     except (NotFound, PermissionDenied):
         await answer(update, context, "stale_button")
+        return
+    await answer(update, context, "flag_saved")
 
 
-async def on_flag_skip(update: Update, context: BotContext) -> None:
-    async def skip(draft_id: int) -> None:
-        state = pending_input(context)
-        if state is not None and state.get("draft_id") == draft_id:
-            clear_input(context)
-        await update.callback_query.answer()
-        await update.callback_query.edit_message_reply_markup(None)
-        await _flag(update, context, draft_id, None)
+@_guarded
+async def on_flag_skip(update: Update, context: BotContext, button: buttons.FlagSkip) -> None:
+    """File the flag without a comment; pressing the button again (or a replay) only says it is filed."""
+    query, coaching = update.callback_query, context.services.coaching
+    state = pending_input(context)
+    if state is not None and state.get("draft_id") == button.draft_id:
+        clear_input(context)
+    if (await coaching.get_draft(context.me.telegram_id, button.draft_id)).flagged:
+        await toast(update, context, "flag_already", alert=True)
+        return
+    await coaching.flag_verdict(context.me.telegram_id, button.draft_id, None)
+    await query.answer()
+    with contextlib.suppress(BadRequest):  # already gone, or too old to edit: the flag is filed all the same
+        await query.edit_message_reply_markup(None)
+    await answer(update, context, "flag_saved")
 
-    await _guarded(update, context, 1, skip)
 
-
-async def on_show_edit(update: Update, context: BotContext) -> None:
+@_guarded
+async def on_show_edit(update: Update, context: BotContext, button: buttons.ShowEdit) -> None:
     """Each shown version as an edit of the person's own draft: removed words struck, new ones bold."""
     query = update.callback_query
-
-    async def show(draft_id: int) -> None:
-        detail = await context.services.coaching.get_draft(context.me.telegram_id, draft_id)
-        replied = original_draft(query.message, context.bot.id)
-        draft = replied.text if replied is not None else detail.text  # the masked copy if the chat lost it
-        numbers = keyboards.use_numbers(query.message.reply_markup if query.message else None)
-        versions = [(n, shown_text(query.message, n) or detail.rewrites[n - 1].text) for n in numbers
-                    if 0 < n <= len(detail.rewrites)]  # fmt: skip
-        await query.answer()
-        for n, text in versions:
-            title = t(context.lang, "edit_title", n=n)
-            edit = f"{title}\n\n{diff_html(draft, text)}"
-            await send_html(update, context, edit if fits(edit) else f"{title}\n\n{esc(text)}")
-
-    await _guarded(update, context, 1, show)
+    detail = await context.services.coaching.get_draft(context.me.telegram_id, button.draft_id)
+    replied = original_draft(query.message, context.bot.id)
+    draft = replied.text if replied is not None else detail.text  # the masked copy if the chat lost it
+    numbers = keyboards.use_numbers(query.message.reply_markup if query.message else None)
+    versions = [(n, shown_text(query.message, n) or detail.rewrites[n - 1].text) for n in numbers
+                if 0 < n <= len(detail.rewrites)]  # fmt: skip
+    await query.answer()
+    for n, text in versions:
+        title = t(context.lang, "edit_title", n=n)
+        edit = f"{title}\n\n{diff_html(draft, text)}"
+        await send_html(update, context, edit if fits(edit) else f"{title}\n\n{esc(text)}")
 
 
-async def on_explain(update: Update, context: BotContext) -> None:
-    async def explain(draft_id: int) -> None:
-        services = context.services
-        detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
-        rules_broken = bool(style_issues(detail.text, await services.styleguide.rules()))
-        await update.callback_query.answer()
-        await send_html(update, context, explain_html(context.lang, detail.issue_codes, company_rules=rules_broken))
-
-    await _guarded(update, context, 1, explain)
+@_guarded
+async def on_explain(update: Update, context: BotContext, button: buttons.Explain) -> None:
+    services = context.services
+    detail = await services.coaching.get_draft(context.me.telegram_id, button.draft_id)
+    rules_broken = bool(style_issues(detail.text, await services.styleguide.rules()))
+    await update.callback_query.answer()
+    await send_html(update, context, explain_html(context.lang, detail.issue_codes, company_rules=rules_broken))
 
 
 def register(application: Application) -> None:
-    for prefix, callback in (
-        (keyboards.USE, on_use),
-        (keyboards.MORE, on_another),
-        (keyboards.WRONG, on_wrong),
-        (keyboards.FLAG_SKIP, on_flag_skip),
-        (keyboards.WHY, on_explain),
-        (keyboards.EDIT, on_show_edit),
+    for kind, callback in (
+        (buttons.Use, on_use),
+        (buttons.Another, on_another),
+        (buttons.Wrong, on_wrong),
+        (buttons.FlagSkip, on_flag_skip),
+        (buttons.Explain, on_explain),
+        (buttons.ShowEdit, on_show_edit),
     ):
-        application.add_handler(CallbackQueryHandler(callback, pattern=keyboards.pattern(prefix)))
+        application.add_handler(buttons.handler(kind, callback))
     add_input(application, FLAG_INPUT, on_flag_comment)

@@ -6,7 +6,8 @@ from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, MessageHandler, filters
 
 from coachbot.bot_context import BotContext
-from handlers.common import answer, toast
+from handlers import buttons
+from handlers.common import answer
 from handlers.middleware import command_of
 
 MEDIA = (
@@ -28,14 +29,10 @@ async def unknown_command(update: Update, context: BotContext) -> None:
     await answer(update, context, "unknown_command", command="/" + (command_of(update) or ""))
 
 
-async def stale_button(update: Update, context: BotContext) -> None:
-    await toast(update, context, "stale_button", alert=True)
-
-
 def register(application: Application) -> None:
     for media_filter, key in MEDIA:
         application.add_handler(MessageHandler(media_filter, _reply_with(key)))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     # Videos, locations, contacts, polls…: only text can be coached.
     application.add_handler(MessageHandler(filters.ALL & ~filters.StatusUpdate.ALL, _reply_with("only_text")))
-    application.add_handler(CallbackQueryHandler(stale_button))
+    application.add_handler(CallbackQueryHandler(buttons.expired))

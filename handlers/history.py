@@ -6,14 +6,14 @@ import asyncio
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.charts import ProgressLabels, progress_chart, week_over_week
 from coachbot.services import HistoryPage
 from coachbot.taxonomy import ISSUES, issue_entry
-from handlers import keyboards
-from handlers.common import answer, edit_pressed, send_html, toast
+from handlers import buttons, keyboards
+from handlers.common import answer, edit_pressed, send_html
 from handlers.texts import Html, count, plain, score_text, t, trend_text
 
 PER_PAGE = 5
@@ -43,7 +43,7 @@ def page_html(lang: str, title: Html, page: HistoryPage) -> str:
 
 def own_page(lang: str, page: HistoryPage) -> tuple[str, InlineKeyboardMarkup | None]:
     title = t(lang, "history_title", total=count(lang, "drafts", page.total), page=page.page + 1, pages=page.pages)
-    return page_html(lang, title, page), keyboards.pages(lang, keyboards.HISTORY, page.page, page.pages)
+    return page_html(lang, title, page), keyboards.pages(lang, page.page, page.pages, buttons.HistoryPage)
 
 
 async def history(update: Update, context: BotContext) -> None:
@@ -55,13 +55,9 @@ async def history(update: Update, context: BotContext) -> None:
     await send_html(update, context, text, markup)
 
 
-async def on_history_page(update: Update, context: BotContext) -> None:
+async def on_history_page(update: Update, context: BotContext, button: buttons.HistoryPage) -> None:
     query = update.callback_query
-    wanted = (query.data or "").split(":")[-1]
-    if not wanted.isdigit():
-        await toast(update, context, "stale_button", alert=True)
-        return
-    page = await context.services.coaching.history(context.me.telegram_id, int(wanted), PER_PAGE)
+    page = await context.services.coaching.history(context.me.telegram_id, button.page, PER_PAGE)
     await query.answer()
     if not page.total:
         await edit_pressed(update, t(context.lang, "history_empty"))
@@ -105,4 +101,4 @@ async def progress(update: Update, context: BotContext) -> None:
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("history", history))
     application.add_handler(CommandHandler("progress", progress))
-    application.add_handler(CallbackQueryHandler(on_history_page, pattern=keyboards.pattern(keyboards.HISTORY)))
+    application.add_handler(buttons.handler(buttons.HistoryPage, on_history_page))

@@ -14,13 +14,13 @@ from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from coachbot.bot_context import BotContext
-from handlers import keyboards
+from handlers import buttons
 from handlers.common import MIDDLEWARE_GROUP, answer, clear_input
 from handlers.texts import plain
 
 # What someone outside every team may still do when access is closed.
 OPEN_COMMANDS = {"start", "join", "lang", "help", "forgetme", "cancel"}
-OPEN_BUTTONS = (keyboards.LANG, keyboards.FORGET)
+OPEN_BUTTONS = (buttons.Language, buttons.Forget)
 
 
 def update_kind(update: Update) -> str:
@@ -45,7 +45,7 @@ def _may_pass_closed_door(update: Update) -> bool:
     if command_of(update) in OPEN_COMMANDS:
         return True
     query = update.callback_query
-    return query is not None and (query.data or "").split(":", 1)[0] in OPEN_BUTTONS
+    return query is not None and isinstance(buttons.decode(query.data), OPEN_BUTTONS)
 
 
 async def load_user(update: Update, context: BotContext) -> None:

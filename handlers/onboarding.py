@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.services import InvalidInvite
-from handlers import keyboards
+from handlers import buttons, keyboards
 from handlers.common import CONTEXT, answer, args_text, clear_input, send_html
 from handlers.texts import t
 
@@ -59,15 +59,11 @@ async def choose_language(update: Update, context: BotContext) -> None:
     await answer(update, context, "lang_choose", keyboards.languages())
 
 
-async def on_language_button(update: Update, context: BotContext) -> None:
+async def on_language_button(update: Update, context: BotContext, button: buttons.Language) -> None:
     query = update.callback_query
-    wanted = (query.data or "").split(":")[-1]
-    if wanted not in ("ru", "en"):
-        await query.answer()
-        return
-    await context.services.users.set_language(context.me.telegram_id, wanted)
+    await context.services.users.set_language(context.me.telegram_id, button.code)
     await query.answer()
-    await query.edit_message_text(t(wanted, "lang_set"))
+    await query.edit_message_text(t(button.code, "lang_set"))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -92,4 +88,4 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("lang", choose_language))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("cancel", cancel))
-    application.add_handler(CallbackQueryHandler(on_language_button, pattern=keyboards.pattern(keyboards.LANG)))
+    application.add_handler(buttons.handler(buttons.Language, on_language_button))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
-from handlers import keyboards
+from handlers import buttons, keyboards
 from handlers.common import answer
 from handlers.texts import t
 
@@ -15,11 +15,11 @@ async def forget_me(update: Update, context: BotContext) -> None:
     await answer(update, context, "forget_ask", keyboards.forget_confirm(context.lang))
 
 
-async def on_confirm(update: Update, context: BotContext) -> None:
+async def on_confirm(update: Update, context: BotContext, button: buttons.Forget) -> None:
     query = update.callback_query
     lang = context.lang
     await query.answer()
-    if (query.data or "").endswith(":yes"):
+    if button.answer == "yes":
         await context.services.users.forget(context.me.telegram_id)
         if context.user_data is not None:
             context.user_data.clear()  # the forwarded context and any half-finished input go too
@@ -30,4 +30,4 @@ async def on_confirm(update: Update, context: BotContext) -> None:
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("forgetme", forget_me))
-    application.add_handler(CallbackQueryHandler(on_confirm, pattern=keyboards.pattern(keyboards.FORGET)))
+    application.add_handler(buttons.handler(buttons.Forget, on_confirm))

@@ -10,14 +10,14 @@ import asyncio
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.charts import TeamLabels, team_chart
 from coachbot.services import EmployeeRow, NotFound, PermissionDenied, TeamSummary, ValidationFailed
 from coachbot.taxonomy import ISSUES, issue_entry
-from handlers import keyboards
-from handlers.common import NO_PREVIEW, answer, args_text, edit_pressed, requires, send_html, toast
+from handlers import buttons, keyboards
+from handlers.common import NO_PREVIEW, answer, args_text, edit_pressed, requires, send_html
 from handlers.history import page_html
 from handlers.texts import Html, count, plain, score_text, t
 
@@ -125,7 +125,7 @@ async def _employee_page(update: Update, context: BotContext, name: str, page: i
     title = t(lang, "employee_title", name=name, total=count(lang, "drafts", result.total),
               page=result.page + 1, pages=result.pages)  # fmt: skip
     text = page_html(lang, title, result) if result.total else f"{title}\n\n{t(lang, 'history_empty')}"
-    markup = keyboards.pages(lang, keyboards.EMPLOYEE, result.page, result.pages, token)
+    markup = keyboards.pages(lang, result.page, result.pages, lambda n: buttons.EmployeePage(n, token))
     if update.callback_query is not None:
         await update.callback_query.answer()
         await edit_pressed(update, text, markup)
@@ -158,16 +158,15 @@ async def employee(update: Update, context: BotContext) -> None:
 
 
 @requires("lead", "admin")
-async def on_employee_page(update: Update, context: BotContext) -> None:
-    parts = (update.callback_query.data or "").split(":")
+async def on_employee_page(update: Update, context: BotContext, button: buttons.EmployeePage) -> None:
     queries = context.user_data.get(EMPLOYEE_QUERIES, {})
-    if len(parts) != 3 or not parts[1].isdigit() or not parts[2].isdigit() or int(parts[2]) not in queries:
-        await toast(update, context, "stale_button", alert=True)
+    if button.token not in queries:  # the name behind the token is gone (a restart, or 20 newer searches)
+        await buttons.expired(update, context)
         return
-    await _employee_errors(update, context, queries[int(parts[2])], int(parts[1]), int(parts[2]))
+    await _employee_errors(update, context, queries[button.token], button.page, button.token)
 
 
 def register(application: Application) -> None:
     application.add_handler(CommandHandler("team", team))
     application.add_handler(CommandHandler("employee", employee))
-    application.add_handler(CallbackQueryHandler(on_employee_page, pattern=keyboards.pattern(keyboards.EMPLOYEE)))
+    application.add_handler(buttons.handler(buttons.EmployeePage, on_employee_page))
