@@ -16,7 +16,7 @@ import numpy as np
 
 from coachbot.analysis import scoring
 from coachbot.analysis.analyzer import DraftInput
-from coachbot.analysis.text import split_sentences
+from coachbot.analysis.text import GREETING_ONLY, split_sentences
 from coachbot.analysis.tone_model import ToneModel
 from coachbot.analysis.types import Analysis, Issue, ModelInfo
 from coachbot.analysis.verdict import settle
@@ -34,6 +34,17 @@ VERDICT_VETO = 0.3
 SENTIMENTS = ("negative", "neutral", "positive")
 CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s-\s|\s(?=(?:но|а|однако|зато|but|however)\s)", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
+# Making amends is not selling: «начислили вам 300 бонусов» stays unless it also pushes a purchase.
+AMENDS = re.compile(
+    r"(?i)(?:начислил|вернул|верн[её]м|компенсир|компенсаци|в качестве (?:извинени|компенсаци)|в подарок|"
+    r"дарим|подарим|бесплатн|за наш сч[её]т|не возьм[её]м|аннулир|refund|credited|complimentary|"
+    r"free of charge|on (?:us|the house)|as an apology|compensat|we(?:'ve| have)? (?:added|credited|waived))"
+)
+PURCHASE = re.compile(
+    r"(?i)(?:закажите|купите|оформите|подключите|попробуйте|успейте|только сегодня|до конца (?:дня|недели|акции)|"
+    r"предложение (?:действует )?до|акци[яию]|премиум|upgrade|\bbuy\b|order now|today only|limited|subscribe|"
+    r"sign up)"
+)
 
 
 def clauses(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -144,30 +155,34 @@ class ModelCombiner:
         for n, ((analysis, flagged), sents) in enumerate(zip(work, sentences, strict=True)):
             issues = []
             scores = np.array(per_draft[n]) if n in per_draft else None
+            said = [k for k, s in enumerate(sents) if not GREETING_ONLY.match(s.text)] or list(range(len(sents)))
             for code, p in flagged.items():
                 if not sents:
                     break
                 if code in OPENING_CODES:
-                    picked = [0]
+                    picked = [said[0]]
                 elif code in CLOSING_CODES:
                     picked = [len(sents) - 1]
                 elif scores is None:
-                    picked = [0]
+                    picked = [said[0]]
                 else:
                     # the strongest sentence, and any other the model flags on its own (an upsell
                     # often runs over two sentences)
                     column = scores[:, self.col[code]]
-                    strongest = int(np.argmax(column))
+                    strongest = max(said, key=lambda k: float(column[k]))
                     limit = self.model.threshold(code)
-                    picked = sorted({strongest, *(k for k, v in enumerate(column) if v >= limit)})
+                    picked = sorted({strongest, *(k for k in said if column[k] >= limit)})
                 entry = issue_entry(code, analysis.language)
                 for idx in picked:
                     start, stop = self._words_of(per_clause.get((n, idx), []), code, sents[idx])
+                    quote = analysis.text[start:stop]
+                    if code == "pushy_sales" and AMENDS.search(quote) and not PURCHASE.search(quote):
+                        continue
                     issues.append(
                         Issue(
                             code,
                             (start, stop),
-                            analysis.text[start:stop],
+                            quote,
                             entry.explanation,
                             entry.suggestion,
                             "model",

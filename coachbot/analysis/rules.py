@@ -9,7 +9,7 @@ from types import ModuleType
 
 from coachbot.analysis import rules_en, rules_ru
 from coachbot.analysis.patterns import Pattern, PatternIndex, compile_pattern, negated_before
-from coachbot.analysis.text import Sentence, morph, split_sentences
+from coachbot.analysis.text import Sentence, morph, past_greeting, split_sentences
 from coachbot.analysis.types import Issue, Strength
 from coachbot.taxonomy import issue_entry
 
@@ -422,7 +422,7 @@ def run_rules(text: str, language: str, context: str | None = None) -> RuleResul
     complaint = bool(context and context.strip() and has_complaint(context, language))
     admitted = bool(_find(rules.admitted, sentences))
     if (complaint or admitted) and "apology" not in strength_codes and sentences:
-        first = sentences[0]
+        first = past_greeting(sentences)[0]
         issues.append(_issue("no_apology", text, first.start, first.stop, language))
 
     vague = _find(rules.vague, sentences)

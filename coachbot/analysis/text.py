@@ -7,6 +7,7 @@ lemma so the same pattern engine serves both languages.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -14,6 +15,12 @@ from functools import lru_cache
 import pymorphy3
 from razdel import sentenize, tokenize
 
+# «Добрый день!», «Здравствуйте, Марина!», "Hi John,": a greeting alone says nothing a flag could point at.
+GREETING_ONLY = re.compile(
+    r"(?i)^\W*(?:здравствуй(?:те)?|добр(?:ый|ого)\s+(?:день|дня|вечер|вечера)|доброе\s+утро|доброго\s+утра|"
+    r"доброй\s+ночи|приветствую|привет|hi|hello|hey|good\s+(?:morning|afternoon|evening)|greetings)"
+    r"(?:[\s,]+[^\W\d_]+){0,2}\W*$"
+)
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _WORD_OR_CONTRACTION = re.compile(r"[\w-]+('[a-z]+)?", re.UNICODE | re.IGNORECASE)
@@ -158,10 +165,44 @@ def split_sentences(text: str) -> list[Sentence]:
     return list(_split_cached(text))
 
 
+# Messenger drafts run on in lower case: «курьеров не хватает. начислили 300 бонусов», «сами
+# понимаете) курьеров…». razdel waits for a capital; a stop after a word of four letters or more
+# (not «ул. мира», «т. е.»), a «!», «?», «…» or a smiley's bracket still ends the sentence.
+LOWER_BREAK = re.compile(r"(?:(?<=[!?…])|(?<=[^\W\d_]{4}\.)|(?<=[^\W\d_]\)))\s+(?=[a-zа-яё])")
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    text: str
+    start: int
+    stop: int
+
+
+def _breaks(text: str) -> list[int]:
+    cuts = []
+    for m in LOWER_BREAK.finditer(text):
+        before = text[: m.start()]
+        if before.endswith(")") and before.count("(") >= before.count(")"):
+            continue  # «(см. договор) далее»: a bracket that closes something is no smiley
+        cuts.append(m.end())
+    return cuts
+
+
+def _chunks(text: str) -> list[_Chunk]:
+    out = []
+    for chunk in sentenize(text):
+        cuts = [0, *_breaks(chunk.text), len(chunk.text)]
+        for a, b in itertools.pairwise(cuts):
+            piece = chunk.text[a:b].rstrip()
+            if piece:
+                out.append(_Chunk(piece, chunk.start + a, chunk.start + a + len(piece)))
+    return out
+
+
 @lru_cache(maxsize=2048)
 def _split_cached(text: str) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
-    for chunk in sentenize(text):
+    for chunk in _chunks(text):
         tokens = []
         for i, (tok_text, tok_start, tok_stop) in enumerate(_raw_tokens(chunk.text)):
             lower = tok_text.lower().replace("ё", "е")
@@ -180,3 +221,8 @@ def _split_cached(text: str) -> tuple[Sentence, ...]:
             )
         sentences.append(Sentence(chunk.text, chunk.start, chunk.stop, tuple(tokens)))
     return tuple(sentences)
+
+
+def past_greeting(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that say something: a flag never points at «Добрый день!» alone."""
+    return [s for s in sentences if not GREETING_ONLY.match(s.text)] or sentences

@@ -74,6 +74,8 @@ def split_opening(text: str, language: str, book: Phrasebook) -> Opening:
             inside = [text[s:e] for s, e in segment_names if e <= stop]
             greeting = text[:stop].strip().rstrip(",")
             name = _normal(inside[0], language) if inside else None
+            if inside:  # «Добрый день! Марина,» reads as two greetings: «Добрый день, Марина»
+                greeting = re.sub(r"\s*[!.]\s+(?=" + re.escape(inside[0]) + ")", ", ", greeting, count=1)
             return Opening(greeting, name, stop)
     if names and names[0][0] == 0 and text[names[0][1] : names[0][1] + 1] in (",", "!"):
         s, e = names[0]

@@ -49,6 +49,7 @@ class Situation:
     failure: bool = True  # the customer reports something that went wrong on our side
     always_ack: bool = False  # acknowledged even when the customer complains of nothing (a bereavement)
     max_count: int = 0  # cues counted at most this often (0: no cap): «??» does not outweigh «второй раз»
+    care: dict[str, Variants] = field(default_factory=dict)  # safety advice said whatever the draft promises
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebo
             bool(s.get("failure", True)),
             bool(s.get("always_ack", False)),
             int(s.get("max_count", 0)),
+            s.get("care", {}),
         )
         for s in data["situations"]
     )

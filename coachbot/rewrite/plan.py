@@ -7,7 +7,6 @@ cut, the code whose client-centred sentence takes its place.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -225,17 +224,6 @@ def _redirect(piece: Piece, book: Phrasebook) -> bool:
     return bool(book.redirect and text and book.redirect.search(text) and not has_fact(text)) and len(text.split()) <= 6
 
 
-# Messenger drafts often run on in lower case («что вы хотите. перезапишитесь…»): a full stop
-# still ends the sentence for editing, so cutting one never takes the next with it.
-# Not after an abbreviation («ул. мира», «т. е.»): the word before the stop has four letters or more.
-LOWER_START = re.compile(r"(?:(?<=[!?…])|(?<=[^\W\d_]{4}\.))\s+(?=[a-zа-яё])")
-
-
-def _spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    cuts = [start] + [start + m.end() for m in LOWER_START.finditer(text[start:stop])] + [stop]
-    return list(itertools.pairwise(cuts))
-
-
 def _filter_clauses(plan: Plan, analysis: Analysis, flag: PieceFlagger) -> None:
     """What the sentence edits kept, without the clauses the model is sure still blame or sell."""
     live = [p for p in plan.pieces if p.text]
@@ -265,7 +253,7 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
     sign_off = SIGN_OFF.search(text)
     if sign_off is not None and sign_off.start() > opening.body_start:
         plan.signature, body_stop = " ".join(sign_off.group().split()), sign_off.start()
-    spans = [span for sent in split_sentences(text) for span in _spans(text, sent.start, sent.stop)]
+    spans = [(sent.start, sent.stop) for sent in split_sentences(text)]  # lower-case run-ons split there
     for sent_start, sent_stop in spans:
         stop = min(sent_stop, body_stop)
         start = max(sent_start, opening.body_start)

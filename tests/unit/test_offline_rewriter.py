@@ -291,3 +291,27 @@ def test_sentence_level_flags_from_the_tone_model_are_acted_on(rewriter):
     assert "перегружена" not in warm
     assert "Заказ 9912 привезут в четверг." in warm
     assert "Пожалуйста, подождите до четверга" in warm
+
+
+@pytest.mark.parametrize(
+    "context, draft, advice",
+    [
+        ("После наращивания глаз красный и слезится, что делать??",
+         "Такое бывает, это индивидуальная реакция на клей. Снятие 500 р.", "к врачу"),
+        ("My eye is red and itchy after the lash extension, what do I do?",
+         "This happens sometimes, it's an individual reaction. Removal is $15.", "see a doctor"),
+        ("из розетки искрит после вашего монтажа!", "мастер будет в четверг с 10 до 14.", "112"),
+    ],
+)  # fmt: skip
+def test_a_health_or_safety_complaint_gets_safety_advice_first(analyzer, rewriter, context, draft, advice):
+    _, texts = rewrite(analyzer, rewriter, draft, context, ("warm", "concise"))
+    for style, text in texts.items():
+        assert advice in text, f"{style}: {text}"
+        assert text.index(advice) < max(text.find("500"), text.find("15"), text.find("10 до 14")), text
+
+
+def test_a_greeting_and_a_name_in_two_sentences_become_one_greeting(analyzer, rewriter):
+    _, texts = rewrite(analyzer, rewriter, "Добрый день! Марина, вы сами виноваты. Заказ 5521 приедет завтра.")
+    for text in texts.values():
+        assert text.startswith("Добрый день, Марина!"), text
+        assert "Марина!" not in text[len("Добрый день, Марина!") :], text

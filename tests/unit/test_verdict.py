@@ -52,3 +52,15 @@ def test_a_reproach_is_not_praised_as_a_solution(analyzer: Analyzer) -> None:
     assert analysis.needs_coaching
     quoted = {i.quote for i in analysis.issues}
     assert not [s for s in analysis.strengths if s.quote in quoted or any(s.quote in q for q in quoted)]
+
+
+@pytest.mark.slow
+def test_a_greeting_alone_is_never_what_a_flag_quotes(analyzer: Analyzer) -> None:
+    """«Добрый день!» shown as the words to fix would tell the employee their greeting is wrong."""
+    from coachbot.analysis.text import GREETING_ONLY
+
+    for analysis in analyzer.analyze_many(_dev_drafts()):
+        body = GREETING_ONLY.sub("", analysis.text).strip()
+        for issue in analysis.issues:
+            if body:  # a draft that is nothing but a greeting may be quoted whole
+                assert not GREETING_ONLY.match(issue.quote), f"{analysis.id}: {issue.code} quotes {issue.quote!r}"
