@@ -16,6 +16,7 @@ import numpy as np
 
 from coachbot.analysis import scoring
 from coachbot.analysis.analyzer import DraftInput
+from coachbot.analysis.rules import has_complaint
 from coachbot.analysis.text import GREETING_ONLY, split_sentences
 from coachbot.analysis.tone_model import ToneModel
 from coachbot.analysis.types import Analysis, Issue, ModelInfo
@@ -100,11 +101,15 @@ class ModelCombiner:
         issues = []
         verdict = self.prob(row, "needs_coaching")
         sure_fine = verdict is not None and verdict < self.verdict_veto
+        # «totally normal, no need to worry» to someone whose face keeps swelling: the customer's
+        # complaint makes a wave-away a fault whatever the model thinks of the words alone.
+        complaint = bool(analysis.context) and has_complaint(analysis.context or "", analysis.language)
         for issue in analysis.issues:
             p = self.prob(row, issue.code)
             if issue.code in SOFT_RULE_CODES and p is not None and p < VETO:
                 continue
-            if sure_fine and p is not None and p < self.model.threshold(issue.code):
+            kept_anyway = complaint and issue.code == "dismissive"
+            if sure_fine and not kept_anyway and p is not None and p < self.model.threshold(issue.code):
                 continue
             issues.append(issue)
         rule_codes = {i.code for i in issues}

@@ -106,6 +106,7 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("relax|chill", {}),
         ("nothing ~1 to ~1 worry|fuss ~1 about", {"neg": False}),
         ("no ~1 need ~1 to ~1 get ~1 upset|worked|angry", {"neg": False}),
+        ("no ~1 need ~1 to ~1 worry|panic|stress|fret", {"neg": False}),
         ("minor ~1 inconvenience", {}),
     ],
     "cold": [
@@ -302,6 +303,17 @@ VAGUE_PROMISES = [
 ]
 COMPLAINT_WORDS = frozenset(
     [
+        # the body reporting harm is a complaint too
+        "worse",
+        "swollen",
+        "swelling",
+        "bleeding",
+        "hurts",
+        "painful",
+        "rash",
+        "itchy",
+        "burned",
+        "sick",
         "late",
         "delay",
         "delayed",

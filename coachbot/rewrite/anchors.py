@@ -17,6 +17,14 @@ from coachbot.rewrite.inflect import inflect, parse_as, parses
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LINKS = re.compile(r"^[\s№#:,.-]*$|^\s*(?:no\.?|nr\.?|number|номер|n)\s*[:#№]?\s*$", re.IGNORECASE)
 _DETERMINERS = frozenset({"the", "your", "a", "an", "our", "this", "that", "these", "those", "my"})
+# A deadline, a duration or a date: «до 10 раб. дней», «в течение 3-5 дней», «от 12.06», "within 5 days".
+_WHEN = re.compile(
+    r"(?i)\b(?:до|в течение|через|после|от|с|по|within|after|by|until|from)\s+\d[\d\s.,:-]*(?:\w+)?|"
+    r"\d+\s*(?:раб\w*\.?\s*)?(?:дн|дней|дня|час|мин|недел|месяц|мес\b|суток|days?|hours?|weeks?|months?)|"
+    r"\b\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\b"
+)
+# What one can look up: «№ 5531», «4521», «RU48219», «R-55021» — not an amount or a phone number.
+_IDENTIFIER = re.compile(r"[№#]\s*[\w-]+|\b\d{4,}\b(?!\s*(?:₽|руб|р\b|\$|€|%))|\b[A-ZА-Я]{1,4}-?\d{3,}")
 _UNIT = re.compile(r"^\s*(?:₽|руб\.?|рублей|рубля|рубль|%|\$|€|usd|eur|шт\.?)", re.IGNORECASE)
 
 
@@ -46,6 +54,11 @@ def fact_phrase(lost: str, language: str, case: str = "") -> str | None:
     if fact is None:
         return None
     start, stop = fact
+    if _WHEN.search(lost[max(0, start - 12) : stop + 12]):
+        return None  # «проверим возврат до 10 дней» says nothing: a deadline or a date is no thing to check
+    address = any(kind in ("ADDRESS", "EMAIL") for kind, _, _ in find_contacts(lost))
+    if language == "ru" and not address and not _IDENTIFIER.search(lost[max(0, start - 2) : stop]):
+        return None  # «проверим оплату 2 500», «проверим тел. 8 (495)…»: only an order or ticket number is checked
     words = list(_WORD.finditer(lost[:start]))
     if not words:
         return None

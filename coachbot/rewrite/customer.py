@@ -58,7 +58,7 @@ def split_opening(text: str, language: str, book: Phrasebook) -> Opening:
     names = _names_in(text, language, 0, len(head))
     greet_end = _greeting_end(head, names, book)
     if greet_end is not None:
-        end = re.search(r"[!.\n]|,\s*(?=[^\W\d_])", head[greet_end:])
+        end = re.search(r"[!.\n]|\)+|,\s*(?=[^\W\d_])", head[greet_end:])  # «Здравствуйте)» too
         stop = greet_end + (end.end() if end else len(head) - greet_end)
         segment_names = [(s, e) for s, e in names if e <= stop + 40]
         # extend over a name that follows the greeting («Здравствуйте, Анна!»)
@@ -72,7 +72,7 @@ def split_opening(text: str, language: str, book: Phrasebook) -> Opening:
                 leftover = leftover.replace(text[s:e], "")
         if not re.search(r"[^\W\d_]", leftover):
             inside = [text[s:e] for s, e in segment_names if e <= stop]
-            greeting = text[:stop].strip().rstrip(",")
+            greeting = re.sub(r"[\s,)]+$", "", text[:stop].strip())
             name = _normal(inside[0], language) if inside else None
             if inside:  # «Добрый день! Марина,» reads as two greetings: «Добрый день, Марина»
                 greeting = re.sub(r"\s*[!.]\s+(?=" + re.escape(inside[0]) + ")", ", ", greeting, count=1)

@@ -147,6 +147,13 @@ def soften_command(sentence: str, verb: str, book: Phrasebook, style: str, time_
     return capitalize_first(body.strip()) + "."
 
 
+# «уведомление было в ЛК, видимо.» once «вы не заметили» is cut: the hedge hangs on nothing.
+DANGLING = re.compile(
+    r"(?i),?\s*\b(?:видимо|наверное|вероятно|похоже|по-видимому|очевидно|apparently|probably|obviously|perhaps)"
+    r"\s*[,;:—–-]?\s*(?=[.!?…]*$)"
+)
+
+
 def tidy(sentence: str) -> str:
     """Spaces, doubled punctuation, capital letter, final mark."""
     s = re.sub(r"\s+", " ", sentence).strip()
@@ -156,11 +163,12 @@ def tidy(sentence: str) -> str:
     s = re.sub(r"([,;:])\s*[,;:]+", r"\1", s)
     s = re.sub(r"^[\s,.;:!?—–-]+", "", s)
     s = re.sub(r"\(\s*\)", "", s)
+    s = DANGLING.sub("", s)
     for pattern, repl in _EUPHONY:
         s = pattern.sub(repl, s)
     if not re.search(r"[^\W\d_]", s):
         return ""
     s = capitalize_first(s)
-    if not re.search(r"[.!?…][)»\"']*$", s):
+    if not re.search(r"[.!?…][)»\"']*$|[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?$", s):  # an emoji ends it too
         s = s.rstrip(" ,;:—–-") + "."
     return s

@@ -7,6 +7,7 @@ cut, the code whose client-centred sentence takes its place.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -26,6 +27,18 @@ CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
 REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
 REMOVE_CODES = REPROACH_CODES | {"internal_excuse", "pushy_sales"}
 EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
+EMOJI_STOP = re.compile(EMOJI.pattern + r"\s+(?=[A-ZА-ЯЁ])")  # «перчатки 😉 Коррекция…»: the emoji ended a sentence
+
+
+def drop_emoji(text: str) -> str:
+    return EMOJI.sub("", EMOJI_STOP.sub(". ", text))
+
+
+# «Администратор сообщила, что вы сами задели поднос»: once the reproach goes, the report of it goes too.
+REPORTING = re.compile(
+    r"(?i)\b(?:сообщил\w*|сказал\w*|говорит|говорят|пишет|уверяет|утвержда\w*|отметил\w*|считает|"
+    r"said|says|told us|reported|claims?)\W*$"
+)
 
 
 @dataclass
@@ -36,6 +49,7 @@ class Piece:
     replace_after: bool = False  # the cut clause came after what is kept of the sentence
     reframe: str | None = None  # a fact-carrying noun phrase lifted out of a cut clause
     kept_issue: bool = False  # the clause carried facts and could not be rephrased, so it stayed
+    original: str = ""  # the sentence as the draft had it
 
 
 @dataclass
@@ -68,7 +82,7 @@ def is_fragment(sentence: str) -> bool:
     if not sentence.strip() or has_fact(sentence):
         return False
     words = len(edits.WORDS.findall(sentence))
-    return words < 2 or (words < 5 and bool(CONNECTIVE.match(sentence)))
+    return words < 2 or (words < 5 and bool(CONNECTIVE.match(sentence) or REPORTING.search(sentence)))
 
 
 def _find(sentence: str, quote: str) -> int:
@@ -151,7 +165,7 @@ def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
     return rest
 
 
-BOILERPLATE_WORDS = 10
+BOILERPLATE_WORDS = 6  # «Ваше обращение принято.»; a longer cold sentence usually says what to do
 THANKS = re.compile(r"(?i)спасиб|благодар|thank|\bthx\b|appreciate")
 
 
@@ -185,7 +199,7 @@ def _first_imperative(sentence: str, language: str) -> str | None:
 def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) -> Piece:
     book = plan.book
     local = [_within(i, offset, offset + len(sentence)) for i in local]
-    piece = Piece(sentence)
+    piece = Piece(sentence, original=sentence)
     sales = [i for i in local if i.code == "pushy_sales"]
     s = _cut_sales(sentence, max(0, sales[0].span[0] - offset), book) if sales else sentence
     s = edits.remove_fragments(s, book)
@@ -205,7 +219,7 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     s = replace_terms(phrased, book)
     s = _unknown_acronyms(s, local, book)
     if local:
-        s = EMOJI.sub("", s)  # a wink after a complaint reads as mockery
+        s = drop_emoji(s)  # a wink after a complaint reads as mockery
     if any(i.code == "rudeness" for i in local):
         s = edits.unshout(s)
     commands = [i for i in local if i.code == "commanding"]
@@ -222,6 +236,19 @@ def _redirect(piece: Piece, book: Phrasebook) -> bool:
     """A sentence that only sends the customer elsewhere («Contact billing.»)."""
     text = piece.text
     return bool(book.redirect and text and book.redirect.search(text) and not has_fact(text)) and len(text.split()) <= 6
+
+
+CONTRAST = re.compile(
+    r"(?i)^\W*(?:тем\s+не\s+менее|однако|но|зато|впрочем|в\s+любом\s+случае|так\s+или\s+иначе|however|"
+    r"nevertheless|still|but|anyway|anyhow|regardless)\b[,\s]*"
+)
+
+
+def _drop_dangling_contrast(pieces: list[Piece]) -> None:
+    """«Тем не менее готовы предложить…» once the sentence it answered is cut: the contrast goes too."""
+    for before, piece in itertools.pairwise(pieces):
+        if piece.text and before.text != edits.tidy(before.original) and CONTRAST.match(piece.text):
+            piece.text = edits.tidy(CONTRAST.sub("", piece.text))
 
 
 def _filter_clauses(plan: Plan, analysis: Analysis, flag: PieceFlagger) -> None:
@@ -268,6 +295,7 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
         plan.pieces.append(piece)
     if flag is not None and analysis.issues:
         _filter_clauses(plan, analysis, flag)
+    _drop_dangling_contrast(plan.pieces)
     codes = set(analysis.codes)
     strengths = {s.code for s in analysis.strengths}
     plan.complaint = bool(analysis.context and has_complaint(analysis.context, language))
@@ -282,6 +310,9 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
     # fixed by removing it, not by a stock sentence of sympathy.
     grave = reported is not None and reported.always_ack  # a death in the family is acknowledged, always
     plan.ack = (plan.complaint or failure or grave) and "empathy" not in strengths
+    if plan.ack:  # a smiley beside someone's trouble reads as mockery, wherever it stands
+        for piece in plan.pieces:
+            piece.text = edits.tidy(drop_emoji(piece.text)) if piece.text else piece.text
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
     plan.apology = "no_apology" in codes and "apology" not in strengths
     plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises

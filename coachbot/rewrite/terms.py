@@ -68,8 +68,8 @@ def _agree_neighbours(words: list[Word], i: int, case: str, old_gender: str | No
     j = i - 1
     while j >= 0 and j >= i - 2:
         p = next((p for p in parses(words[j].current) if p.tag.POS in _AGREEING and p.tag.case == case), None)
-        if p is None:
-            break
+        if p is None or (old_gender and p.tag.gender and p.tag.gender != old_gender):
+            break  # «это холд»: «это» does not agree with «холд», so it stays when «блокировка» comes
         grammemes = {case, "sing", new_gender} | ({"inan"} if case == "accs" else set())
         words[j].new = inflect(words[j].current, grammemes, pos=p.tag.POS)
         j -= 1
