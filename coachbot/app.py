@@ -104,7 +104,9 @@ async def post_init(application: Application) -> None:
 
     settings: Settings = application.bot_data[SETTINGS_KEY]
     await upgrade(settings.effective_database_url)
-    application.bot_data[SERVICES_KEY] = await BotServices.build(settings)
+    services = application.bot_data[SERVICES_KEY] = await BotServices.build(settings)
+    if isinstance(application.update_processor, PerChatUpdateProcessor):
+        application.update_processor.guard = services.state
     await schedule_jobs(application)
     try:
         await set_menu(application, settings.language)

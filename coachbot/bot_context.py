@@ -24,6 +24,7 @@ from coachbot.services import (
     PromptService,
     RetentionService,
     SettingsService,
+    StateService,
     StyleGuideService,
     TeamService,
     UserInfo,
@@ -60,6 +61,7 @@ class BotServices:
     runtime: SettingsService
     flags: FlagService
     retention: RetentionService
+    state: StateService
     masker: Callable[[str], str]
     llm: Any = None
 
@@ -109,6 +111,7 @@ class BotServices:
             runtime=SettingsService(sessionmaker, settings),
             flags=FlagService(sessionmaker),
             retention=RetentionService(sessionmaker, settings),
+            state=StateService(sessionmaker),
             masker=mask_text,
             llm=llm,
         )

@@ -11,20 +11,36 @@ than one slot.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
-from typing import Any
+import logging
+from collections.abc import Awaitable, Coroutine
+from typing import Any, Protocol
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+log = logging.getLogger("coachbot.scheduler")
+
+
+class UpdateGuard(Protocol):
+    """Who else handled an update: ``StateService`` keeps the answer in the shared database."""
+
+    async def claim_update(self, update_id: int) -> bool: ...
+
+    async def finish_update(self, update_id: int) -> None: ...
+
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Updates of one chat run in arrival order; different chats share the slots fairly."""
+    """Updates of one chat run in arrival order; different chats share the slots fairly.
+
+    With a ``guard`` (set once the database is open), an update delivered twice — Telegram
+    retrying a webhook, a replay after a restart, two replicas — is answered once.
+    """
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._waiting: dict[int, int] = {}
+        self.guard: UpdateGuard | None = None
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
@@ -46,7 +62,17 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         return self._waiting.get(chat_id, 0)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        await coroutine
+        update_id = update.update_id if isinstance(update, Update) else None
+        if self.guard is None or update_id is None:
+            await coroutine
+            return
+        if not await self.guard.claim_update(update_id):
+            log.debug("update %s was handled already; skipped", update_id)
+            if isinstance(coroutine, Coroutine):
+                coroutine.close()
+            return
+        await coroutine  # cancelled (shutdown): the claim stays unfinished and a restart retries it
+        await self.guard.finish_update(update_id)
 
     async def initialize(self) -> None:
         pass

@@ -47,7 +47,7 @@ async def _ask_edit(update: Update, context: BotContext, name: str) -> None:
     service = context.services.prompts
     if name not in service.defaults:
         raise NotFound(name)
-    expect_input(context, EDIT_INPUT, name=name)
+    await expect_input(context, EDIT_INPUT, name=name)
     await answer(update, context, "prompt_edit_ask", name=name, fields=_fields(service.required.get(name, set())))
 
 
@@ -132,10 +132,10 @@ async def on_new_text(update: Update, context: BotContext, state: dict[str, Any]
         await send_html(update, context, explain_invalid(context, name, text, error))
         return
     except PermissionDenied:
-        clear_input(context)
+        await clear_input(context)
         await answer(update, context, "admin_only")
         return
-    clear_input(context)
+    await clear_input(context)
     await answer(update, context, "prompt_saved", name=name, version=version)
 
 

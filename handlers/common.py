@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,9 +23,9 @@ MIDDLEWARE_GROUP = -2
 INPUT_GROUP = -1
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-PENDING = "coachbot.pending"
+PENDING = "pending"
 PENDING_TTL = 15 * 60
-CONTEXT = "coachbot.customer_context"
+CONTEXT = "customer"
 CONTEXT_TTL = 30 * 60
 
 
@@ -96,34 +95,33 @@ def args_text(context: BotContext) -> str:
 
 
 # -- "the next message is …" -------------------------------------------------------------
-def expect_input(context: BotContext, kind: str, **data: Any) -> None:
+# Kept in the database (``StateService``), not in process memory: the next message may reach
+# another replica, or the bot after a restart.
+async def expect_input(context: BotContext, kind: str, **data: Any) -> None:
     """Take the user's next text message as input of ``kind`` (a flag comment, a prompt text)."""
-    if context.user_data is not None:
-        context.user_data[PENDING] = {"kind": kind, "at": time.monotonic(), **data}
+    await context.services.state.put(context.me.telegram_id, PENDING, {"kind": kind, **data}, PENDING_TTL)
 
 
-def pending_input(context: BotContext) -> dict[str, Any] | None:
-    state = context.user_data.get(PENDING) if context.user_data is not None else None
-    if state is None or time.monotonic() - state["at"] > PENDING_TTL:
-        return None
-    return state
+async def pending_input(context: BotContext) -> dict[str, Any] | None:
+    return await context.services.state.get(context.me.telegram_id, PENDING)
 
 
-def clear_input(context: BotContext) -> bool:
-    return context.user_data is not None and context.user_data.pop(PENDING, None) is not None
+async def clear_input(context: BotContext) -> bool:
+    return await context.services.state.clear(context.me.telegram_id, PENDING)
 
 
 # -- the customer's message a draft answers ------------------------------------------------------
-def remember_customer(context: BotContext, text: str) -> None:
-    if context.user_data is not None:
-        context.user_data[CONTEXT] = (text, time.monotonic())
+async def remember_customer(context: BotContext, text: str) -> None:
+    """Stored masked, like every text a person gives us; the draft's analysis reads it masked anyway."""
+    masked = context.services.masker(text)
+    await context.services.state.put(context.me.telegram_id, CONTEXT, {"text": masked}, CONTEXT_TTL)
 
 
-def take_customer(context: BotContext) -> str | None:
+async def take_customer(context: BotContext) -> str | None:
     """The forwarded customer message, once, if it is recent."""
-    if context.user_data is None:
-        return None
-    saved = context.user_data.pop(CONTEXT, None)
-    if saved is None or time.monotonic() - saved[1] > CONTEXT_TTL:
-        return None
-    return saved[0]
+    saved = await context.services.state.pop(context.me.telegram_id, CONTEXT)
+    return saved["text"] if saved else None
+
+
+async def forget_customer(context: BotContext) -> bool:
+    return await context.services.state.clear(context.me.telegram_id, CONTEXT)

@@ -102,12 +102,12 @@ async def on_wrong(update: Update, context: BotContext, button: buttons.Wrong) -
         await toast(update, context, "flag_already", alert=True)
         return
     await update.callback_query.answer()
-    expect_input(context, FLAG_INPUT, draft_id=button.draft_id)
+    await expect_input(context, FLAG_INPUT, draft_id=button.draft_id)
     await answer(update, context, "flag_ask", keyboards.flag_skip(context.lang, button.draft_id))
 
 
 async def on_flag_comment(update: Update, context: BotContext, state: dict[str, Any]) -> None:
-    clear_input(context)
+    await clear_input(context)
     coaching, draft_id = context.services.coaching, state["draft_id"]
     try:
         if (await coaching.get_draft(context.me.telegram_id, draft_id)).flagged:
@@ -124,9 +124,9 @@ async def on_flag_comment(update: Update, context: BotContext, state: dict[str, 
 async def on_flag_skip(update: Update, context: BotContext, button: buttons.FlagSkip) -> None:
     """File the flag without a comment; pressing the button again (or a replay) only says it is filed."""
     query, coaching = update.callback_query, context.services.coaching
-    state = pending_input(context)
+    state = await pending_input(context)
     if state is not None and state.get("draft_id") == button.draft_id:
-        clear_input(context)
+        await clear_input(context)
     if (await coaching.get_draft(context.me.telegram_id, button.draft_id)).flagged:
         await toast(update, context, "flag_already", alert=True)
         return

@@ -19,7 +19,7 @@ from coachbot.analysis.types import Analysis
 from coachbot.bot_context import BotContext
 from coachbot.services import RateLimited, RewriteRecord
 from coachbot.style_check import style_issues
-from handlers.common import answer, remember_customer, send_html, take_customer
+from handlers.common import answer, forget_customer, remember_customer, send_html, take_customer
 from handlers.delivery import deliver, send, typing
 from handlers.render import ShownRewrite, analysis_html, fits, needs_coaching, rewrites_html
 from handlers.texts import esc
@@ -38,15 +38,15 @@ def is_customer_forward(message: Message, context: BotContext) -> bool:
     return True
 
 
-def _customer_of(message: Message, context: BotContext) -> str | None:
+async def _customer_of(message: Message, context: BotContext) -> str | None:
     """The customer's message this draft answers: the replied-to message, else a recent forward."""
     replied = message.reply_to_message
     if replied is not None and (replied.text or replied.caption):
         author = replied.from_user
         if author is None or author.id != context.bot.id:
-            take_customer(context)
+            await forget_customer(context)
             return replied.text or replied.caption
-    return take_customer(context)
+    return await take_customer(context)
 
 
 async def rewrite(
@@ -126,10 +126,10 @@ async def on_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     text = message.text or ""
     if is_customer_forward(message, context):
-        remember_customer(context, text)
+        await remember_customer(context, text)
         await answer(update, context, "context_saved")
         return
-    await coach(update, context, text, _customer_of(message, context))
+    await coach(update, context, text, await _customer_of(message, context))
 
 
 def register(application: Application) -> None:

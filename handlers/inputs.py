@@ -24,12 +24,12 @@ def add_input(application: Application, kind: str, consumer: Consumer) -> None:
 
 
 async def route(update: Update, context: BotContext) -> None:
-    state = pending_input(context)
+    state = await pending_input(context)
     if state is None:
         return
     consumer = context.bot_data.get(CONSUMERS_KEY, {}).get(state["kind"])
     if consumer is None:
-        clear_input(context)
+        await clear_input(context)
         return
     await consumer(update, context, state)
     raise ApplicationHandlerStop

@@ -54,8 +54,10 @@ async def send_digest(context: BotContext) -> int:
 
 
 async def purge_old_drafts(context: BotContext) -> None:
-    deleted = await context.bot_data[SERVICES_KEY].retention.purge()
-    log.info("retention: %d old drafts deleted", deleted)
+    services = context.bot_data[SERVICES_KEY]
+    deleted = await services.retention.purge()
+    expired = await services.state.purge()
+    log.info("retention: %d old drafts and %d expired state rows deleted", deleted, expired)
 
 
 async def schedule_digest(application: Application) -> None:

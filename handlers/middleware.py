@@ -68,7 +68,7 @@ async def load_user(update: Update, context: BotContext) -> None:
             user.id, user.full_name, user.username, user.language_code
         )
     if command_of(update) not in (None, "cancel"):
-        clear_input(context)  # a new command ends "send me the text…"
+        await clear_input(context)  # a new command ends "send me the text…"
     account = context.account
     closed = not context.settings.open_access and account.role != "admin" and account.team_id is None
     if closed and not _may_pass_closed_door(update):

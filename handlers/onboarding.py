@@ -8,7 +8,7 @@ from telegram.ext import Application, CommandHandler
 from coachbot.bot_context import BotContext
 from coachbot.services import InvalidInvite
 from handlers import buttons, keyboards
-from handlers.common import CONTEXT, answer, args_text, clear_input, send_html
+from handlers.common import answer, args_text, clear_input, forget_customer, send_html
 from handlers.texts import t
 
 
@@ -77,8 +77,8 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 
 async def cancel(update: Update, context: BotContext) -> None:
-    had_input = clear_input(context)
-    had_context = context.user_data is not None and context.user_data.pop(CONTEXT, None) is not None
+    had_input = await clear_input(context)
+    had_context = await forget_customer(context)
     await answer(update, context, "cancelled" if had_input or had_context else "nothing_to_cancel")
 
 

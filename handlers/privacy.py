@@ -20,9 +20,10 @@ async def on_confirm(update: Update, context: BotContext, button: buttons.Forget
     lang = context.lang
     await query.answer()
     if button.answer == "yes":
+        # The forwarded context and any half-finished input are rows of the profile: they go with it.
         await context.services.users.forget(context.me.telegram_id)
         if context.user_data is not None:
-            context.user_data.clear()  # the forwarded context and any half-finished input go too
+            context.user_data.clear()
         await query.edit_message_text(t(lang, "forget_done"))
     else:
         await query.edit_message_text(t(lang, "forget_cancelled"))

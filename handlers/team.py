@@ -23,7 +23,8 @@ from handlers.texts import Html, count, plain, score_text, t
 
 TEAM_DAYS = 30
 PER_PAGE = 5
-EMPLOYEE_QUERIES = "coachbot.employee_queries"
+EMPLOYEE_QUERIES = "employee_queries"
+QUERIES_TTL = 24 * 3600
 
 
 def issue_list(lang: str, issues: list[tuple[str, int]], limit: int = 3) -> str:
@@ -149,21 +150,24 @@ async def employee(update: Update, context: BotContext) -> None:
         await answer(update, context, "employee_usage")
         return
     # Buttons carry a small token, not the name: names can be longer than callback data allows.
-    queries = context.user_data.setdefault(EMPLOYEE_QUERIES, {})
+    # The tokens live in the database, so a page button works on any replica and after a restart.
+    state = context.services.state
+    queries = {int(k): v for k, v in (await state.get(context.me.telegram_id, EMPLOYEE_QUERIES) or {}).items()}
     token = max(queries, default=0) + 1
     queries[token] = name
-    for old in sorted(queries)[:-20]:
-        del queries[old]
+    kept = {str(k): queries[k] for k in sorted(queries)[-20:]}
+    await state.put(context.me.telegram_id, EMPLOYEE_QUERIES, kept, QUERIES_TTL)
     await _employee_errors(update, context, name, 0, token)
 
 
 @requires("lead", "admin")
 async def on_employee_page(update: Update, context: BotContext, button: buttons.EmployeePage) -> None:
-    queries = context.user_data.get(EMPLOYEE_QUERIES, {})
-    if button.token not in queries:  # the name behind the token is gone (a restart, or 20 newer searches)
+    queries = await context.services.state.get(context.me.telegram_id, EMPLOYEE_QUERIES) or {}
+    name = queries.get(str(button.token))
+    if name is None:  # the name behind the token is gone (a day later, or 20 newer searches)
         await buttons.expired(update, context)
         return
-    await _employee_errors(update, context, queries[button.token], button.page, button.token)
+    await _employee_errors(update, context, name, button.page, button.token)
 
 
 def register(application: Application) -> None:

@@ -4,13 +4,16 @@ from coachbot.db.admin_models import AuditEntry, PromptTemplate, SettingValue, S
 from coachbot.db.base import Base, utcnow
 from coachbot.db.models import Draft, DraftIssue, Feedback, Rewrite, Team, User
 from coachbot.db.session import create_engine, create_engine_and_sessionmaker, create_sessionmaker
+from coachbot.db.state_models import ConversationState, ProcessedUpdate
 
 __all__ = [
     "AuditEntry",
     "Base",
+    "ConversationState",
     "Draft",
     "DraftIssue",
     "Feedback",
+    "ProcessedUpdate",
     "PromptTemplate",
     "Rewrite",
     "SettingValue",

@@ -13,6 +13,7 @@ from coachbot.services.flags import FlagService
 from coachbot.services.prompts import PromptService
 from coachbot.services.retention import RetentionService
 from coachbot.services.settings import SettingsService
+from coachbot.services.state import StateService
 from coachbot.services.styleguide import StyleGuideService
 from coachbot.services.teams import TeamService
 from coachbot.services.types import (
@@ -55,6 +56,7 @@ __all__ = [
     "RewriteRecord",
     "ServiceError",
     "SettingsService",
+    "StateService",
     "StyleGuideService",
     "StyleRule",
     "TeamInfo",
