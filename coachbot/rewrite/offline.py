@@ -92,7 +92,7 @@ def render(plan: Plan, style: str) -> str:
         parts.append(book.styled(situation.ack, style, plan.key + "ack"))
     if plan.apology and not any(APOLOGY.search(sentence) for sentence in body):
         parts.append(book.styled(situation.apology, style, plan.key + "apology"))
-    if situation.care and plan.ack:  # «если станет хуже — сразу к врачу» comes before any promise of ours
+    if plan.care:  # «если станет хуже — сразу к врачу» comes before any promise of ours
         parts.append(book.styled(situation.care, style, plan.key + "care"))
     parts += body
     if (plan.step or emptied) and not _has_step(plan, body) and not _answers(plan, body):

@@ -50,6 +50,7 @@ class Situation:
     always_ack: bool = False  # acknowledged even when the customer complains of nothing (a bereavement)
     max_count: int = 0  # cues counted at most this often (0: no cap): «??» does not outweigh «второй раз»
     care: dict[str, Variants] = field(default_factory=dict)  # safety advice said whatever the draft promises
+    care_when: re.Pattern[str] | None = None  # …but only while the harm is going on («болит», «пахнет газом»)
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebo
             bool(s.get("always_ack", False)),
             int(s.get("max_count", 0)),
             s.get("care", {}),
+            _optional(s.get("care_when", ""), f"{name} situation {s['id']} care_when"),
         )
         for s in data["situations"]
     )

@@ -18,7 +18,7 @@ from coachbot.rewrite import edits
 from coachbot.rewrite.anchors import fact_phrase
 from coachbot.rewrite.clause_filter import PieceFlagger, filter_sentences
 from coachbot.rewrite.customer import Opening, name_from_context, short_name, split_opening
-from coachbot.rewrite.facts import has_fact, is_acronym
+from coachbot.rewrite.facts import content_lemmas, has_fact, is_acronym
 from coachbot.rewrite.inflect import parses
 from coachbot.rewrite.phrasebook import Phrasebook, Situation
 from coachbot.rewrite.terms import replace_terms
@@ -68,6 +68,8 @@ class Plan:
     polish: bool = False  # nothing to fix: a warmer variant of a fine reply
     harsh: bool = False  # the draft blames, snaps or waves the customer away
     thanked: bool = False  # the customer thanks us: the closing answers the thanks
+    care: bool = False  # the customer describes harm still going on: safety advice first
+    topic: frozenset[str] = frozenset()  # stems of what the customer wrote about
     signature: str = ""  # the draft's sign-off («С уважением, Михаил»): it stays last
     key: str = ""  # the draft itself: picks the phrasebook's variants the same way every time
 
@@ -100,6 +102,11 @@ def _cut_sales(sentence: str, start: int, book: Phrasebook) -> str:
     if not bounds:
         return ""
     return body[: bounds[-1]].rstrip(" ,;:—–-") + "."
+
+
+def stems(text: str) -> set[str]:
+    """Five-letter stems of the content words: «расторжение» and «расторгнуть» meet at «расто»."""
+    return {lemma[:5] for lemma in content_lemmas(text)}
 
 
 def _is_vague_filler(sentence: str, language: str) -> bool:
@@ -165,7 +172,7 @@ def _cut_clause(s: str, issue: Issue, piece: Piece, plan: Plan) -> str:
     return rest
 
 
-BOILERPLATE_WORDS = 6  # «Ваше обращение принято.»; a longer cold sentence usually says what to do
+BOILERPLATE_WORDS = 10
 THANKS = re.compile(r"(?i)спасиб|благодар|thank|\bthx\b|appreciate")
 
 
@@ -214,7 +221,8 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     phrased = edits.apply_phrases(s, book)
     boilerplate = len(edits.WORDS.findall(s)) <= BOILERPLATE_WORDS  # a long cold sentence is still the answer
     cold = any(i.code == "cold" and i.source == "model" for i in local)
-    if phrased == s and boilerplate and cold and not has_fact(s):
+    on_topic = bool(stems(s) & plan.topic)  # «Расторжение договора — только в офисе» answers «хочу расторгнуть»
+    if phrased == s and boilerplate and cold and not has_fact(s) and not on_topic:
         phrased = ""  # boilerplate the model flagged and no phrase could mend
     s = replace_terms(phrased, book)
     s = _unknown_acronyms(s, local, book)
@@ -275,7 +283,8 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
     if name is None:
         from_context = name_from_context(analysis.context, language)
         name = short_name(from_context, language) if from_context else None
-    plan = Plan(language, book, opening, name, key=text, harsh=bool(set(analysis.codes) & REPROACH_CODES))
+    plan = Plan(language, book, opening, name, key=text, harsh=bool(set(analysis.codes) & REPROACH_CODES),
+                topic=frozenset(stems(analysis.context or "")))  # fmt: skip
     body_stop = len(text)
     sign_off = SIGN_OFF.search(text)
     if sign_off is not None and sign_off.start() > opening.body_start:
@@ -313,6 +322,8 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
     if plan.ack:  # a smiley beside someone's trouble reads as mockery, wherever it stands
         for piece in plan.pieces:
             piece.text = edits.tidy(drop_emoji(piece.text)) if piece.text else piece.text
+    care_when = plan.situation.care_when
+    plan.care = bool(plan.ack and plan.situation.care and care_when and care_when.search(analysis.context or ""))
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
     plan.apology = "no_apology" in codes and "apology" not in strengths
     plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises
