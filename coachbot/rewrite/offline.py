@@ -36,6 +36,7 @@ def _body(plan: Plan, style: str) -> list[str]:
     book = plan.book
     out: list[str] = []
     used: set[str] = set()
+    previous: list[str] = []
     for piece in plan.pieces:
         replacement = ""
         if piece.replace and piece.replace[0] not in used:
@@ -48,16 +49,26 @@ def _body(plan: Plan, style: str) -> list[str]:
         text = piece.text
         if text and piece.command:
             time = book.placeholders.get("time", "\0")
-            known = any(time in sentence for sentence in out)
+            # «…ожидается 14.03. Ждите смс»: the date just given is when to wait till, no «до [срок]»
+            known = any(time in sentence or WHEN.search(sentence) for sentence in [*out, *previous])
             text = edits.soften_command(text, piece.command, book, style, time_known=known)
         if text and book.bare_answer and text[0].isdigit() and len(edits.WORDS.findall(text)) <= 2:
             # «9:40, кабинет 118.» alone reads as a snap: it gets a lead-in
             text = book.styled(book.bare_answer, style, plan.key + "bare").replace("{text}", text)
         if text:
             out.append(text)
+            previous.append(text)
         if replacement and piece.replace_after:
             out.append(replacement)
     return out
+
+
+# A date or a clock time: «14.03», «12 марта», «в 15:30», "March 3", "2:14pm".
+WHEN = re.compile(
+    r"(?i)\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|"
+    r"октябр|ноябр|декабр)\w*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2}\b|\b\d{1,2}\s*(?:am|pm)\b|"
+    r"\b(?:сегодня|завтра|послезавтра|today|tomorrow)\b"
+)
 
 
 def _has_step(plan: Plan, body: list[str]) -> bool:
