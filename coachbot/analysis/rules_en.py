@@ -141,6 +141,8 @@ ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
         ("special ~1 offer|deal|promotion", {}),
         ("hurry", {}),
         ("only ~1 today|now|this ~1 week", {"weak": True}),
+        ("this ~1 week|weekend|month ~1 only", {}),
+        ("today ~1 only", {}),
         ("would ~1 you ~1 like ~1 to ~2 upgrade|buy|add|purchase|subscribe|try ~1 our", {}),
         ("we ~1 recommend ~3 upgrade|buy|purchase|subscribe|premium|extended|insurance|protection|plan", {}),
         ("extended ~1 warranty|protection|plan", {}),

@@ -203,6 +203,13 @@ def _first_imperative(sentence: str, language: str) -> str | None:
     return m.group(1) if any("impr" in t and "plur" in t for t in tags) else None
 
 
+def _spared(s: str, issue: Issue) -> bool:
+    """A model's whole-sentence reproach flag on «Thanks for letting us know!» is too blunt to act on."""
+    if issue.source != "model" or issue.code not in REPROACH_CODES or _find(s, issue.quote) > 0:
+        return False
+    return len(s.split()) <= 6 and bool(THANKS.search(s))
+
+
 def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) -> Piece:
     book = plan.book
     local = [_within(i, offset, offset + len(sentence)) for i in local]
@@ -212,7 +219,7 @@ def edit_sentence(sentence: str, local: list[Issue], offset: int, plan: Plan) ->
     s = edits.remove_fragments(s, book)
     for issue in local:
         gone = _find(s, issue.quote) < 0 and _find(sentence, issue.quote) >= 0  # an earlier edit took it
-        if issue.code in CLAUSE_CODES and not gone:
+        if issue.code in CLAUSE_CODES and not gone and not _spared(s, issue):
             s = _cut_clause(s, issue, piece, plan)
     s = edits.strip_openers(s, book) if s != sentence else s
     ordered = any(i.code == "commanding" for i in local)  # «Ожидайте.» becomes a request instead
