@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import matplotlib
+import matplotlib.dates
 
 matplotlib.use("Agg")
 
@@ -73,7 +74,7 @@ def rolling_average(points: Sequence[DayPoint], window: int = 7) -> list[float |
     for i in range(len(points)):
         recent = [p for p in points[max(0, i - window + 1) : i + 1] if p.avg_score is not None]
         total = sum(p.drafts for p in recent)
-        result.append(sum(p.avg_score * p.drafts for p in recent) / total if total else None)  # type: ignore[operator]
+        result.append(sum((p.avg_score or 0.0) * p.drafts for p in recent) / total if total else None)
     return result
 
 
@@ -101,7 +102,7 @@ def _daily(ax, points: Sequence[DayPoint], labels_score: str, labels_drafts: str
 
 def _serialised(render: Callable[..., bytes]) -> Callable[..., bytes]:
     @functools.wraps(render)
-    def wrapper(*args, **kwargs) -> bytes:  # type: ignore[no-untyped-def]
+    def wrapper(*args, **kwargs) -> bytes:
         with _RENDER_LOCK:
             return render(*args, **kwargs)
 
@@ -212,7 +213,7 @@ def week_over_week(points: Sequence[DayPoint]) -> float | None:
     def average(chunk: Sequence[DayPoint]) -> float | None:
         scored = [p for p in chunk if p.avg_score is not None and p.drafts]
         total = sum(p.drafts for p in scored)
-        return sum(p.avg_score * p.drafts for p in scored) / total if total else None  # type: ignore[operator]
+        return sum((p.avg_score or 0.0) * p.drafts for p in scored) / total if total else None
 
     last, before = average(points[-7:]), average(points[-14:-7])
     return None if last is None or before is None else round(last - before, 1)

@@ -11,7 +11,7 @@ from telegram.ext import Application, CommandHandler
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound
 from handlers import buttons, keyboards
-from handlers.common import answer, requires, send_html, toast
+from handlers.common import answer, chat_id_of, query_of, requires, send_html, toast
 from handlers.history import issues_line
 from handlers.render import quote
 from handlers.texts import t
@@ -46,7 +46,7 @@ async def _export(update: Update, context: BotContext) -> None:
     lines = data.count("\n")
     name = f"coachbot-flags-{dt.datetime.now(dt.UTC):%Y%m%d}.jsonl"
     await context.bot.send_document(
-        update.effective_chat.id,
+        chat_id_of(update),
         InputFile(data.encode("utf-8"), filename=name),
         caption=t(context.lang, "flags_export_caption", count=lines),
         parse_mode=ParseMode.HTML,
@@ -73,7 +73,7 @@ async def on_resolve(update: Update, context: BotContext, button: buttons.FlagRe
 
 @requires("admin")
 async def on_export(update: Update, context: BotContext, _button: buttons.FlagExport) -> None:
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await _export(update, context)
 
 

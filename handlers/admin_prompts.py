@@ -11,7 +11,7 @@ from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, PermissionDenied, ValidationFailed
 from coachbot.services.prompts import placeholders
 from handlers import buttons, keyboards
-from handlers.common import answer, clear_input, expect_input, requires, send_html
+from handlers.common import answer, clear_input, expect_input, message_of, query_of, requires, send_html
 from handlers.inputs import add_input
 from handlers.texts import t
 
@@ -98,13 +98,13 @@ async def prompts(update: Update, context: BotContext) -> None:
 
 @requires("admin")
 async def on_prompt_button(update: Update, context: BotContext, button: buttons.PromptAction) -> None:
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await _run(update, context, button.action, [button.name])
 
 
 @requires("admin")
 async def on_rollback_button(update: Update, context: BotContext, button: buttons.PromptRollback) -> None:
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await _run(update, context, "rb", [button.name, str(button.version)])
 
 
@@ -125,7 +125,7 @@ def explain_invalid(context: BotContext, name: str, text: str, error: Validation
 
 
 async def on_new_text(update: Update, context: BotContext, state: dict[str, Any]) -> None:
-    name, text = state["name"], update.effective_message.text or ""
+    name, text = state["name"], message_of(update).text or ""
     try:
         version = await context.services.prompts.save(context.me.telegram_id, name, text)
     except ValidationFailed as error:  # keep waiting: the admin sends a corrected text or /cancel

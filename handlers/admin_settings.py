@@ -10,7 +10,7 @@ from telegram.ext import Application, CommandHandler
 from coachbot.bot_context import BotContext
 from coachbot.services import ValidationFailed
 from handlers import buttons, keyboards
-from handlers.common import answer, requires, send_html
+from handlers.common import answer, query_of, requires, send_html
 from handlers.jobs import schedule_digest
 from handlers.texts import CATALOGUES, plain, t
 
@@ -60,7 +60,7 @@ async def settings(update: Update, context: BotContext) -> None:
 
 @requires("admin")
 async def on_setting_button(update: Update, context: BotContext, button: buttons.Setting) -> None:
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await _set(update, context, button.name, button.value)
 
 

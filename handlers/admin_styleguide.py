@@ -12,7 +12,7 @@ from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, ValidationFailed
-from handlers.common import answer, requires, send_html
+from handlers.common import answer, message_of, requires, send_html
 from handlers.texts import quoted, t
 
 SEPARATOR = re.compile(r"\s*(?:=>|->|→|=)\s*")
@@ -68,7 +68,7 @@ async def _remove(update: Update, context: BotContext, number: str) -> None:
 
 @requires("admin")
 async def styleguide(update: Update, context: BotContext) -> None:
-    text = update.effective_message.text or ""
+    text = message_of(update).text or ""
     _command, _, rest = text.partition(" ")
     action, _, rest = rest.strip().partition(" ")
     action, rest = action.lower(), rest.strip()

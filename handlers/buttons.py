@@ -21,7 +21,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from coachbot.bot_context import BotContext
-from handlers.common import toast
+from handlers.common import query_of, toast
 
 log = logging.getLogger("coachbot.buttons")
 
@@ -217,7 +217,7 @@ def decode(data: object) -> Button | None:
 
 async def expired(update: Update, context: BotContext) -> None:
     """One short answer for a button that is not (or no longer) ours; never an error."""
-    query = update.callback_query
+    query = query_of(update)
     log.debug("button not understood: %r", (query.data or "")[:MAX_DATA] if query else None)
     await toast(update, context, "stale_button", alert=True)
 
@@ -229,7 +229,7 @@ def handler(kind: type[B], callback: Callable[[Update, BotContext, B], Awaitable
     """A handler for buttons of ``kind``: the callback gets the decoded button, or never runs."""
 
     async def run(update: Update, context: BotContext) -> Any:
-        button = decode(update.callback_query.data)
+        button = decode(query_of(update).data)
         if not isinstance(button, kind):
             return await expired(update, context)
         return await callback(update, context, button)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Callable, Coroutine
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -14,7 +14,9 @@ from coachbot.bot_context import BotContext
 from coachbot.services import PermissionDenied
 from handlers.texts import plain, t
 
-Callback = Callable[[Update, BotContext], Awaitable[Any]]
+Callback = Callable[[Update, BotContext], Coroutine[Any, Any, Any]]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 # Groups: business updates are stopped first, then the user middleware, then "the next message
 # is…" input, then features.
@@ -53,10 +55,35 @@ async def toast(update: Update, context: BotContext, key: str, /, *, alert: bool
         await update.callback_query.answer(plain(context.lang, key, **params), show_alert=alert)
 
 
+def query_of(update: Update) -> CallbackQuery:
+    """The button press of an update a CallbackQueryHandler matched (always there)."""
+    if update.callback_query is None:
+        raise TypeError("not a button press")
+    return update.callback_query
+
+
+def message_of(update: Update) -> Message:
+    """The message of an update a MessageHandler matched (always there)."""
+    if update.effective_message is None:
+        raise TypeError("an update without a message")
+    return update.effective_message
+
+
+def pressed_message(query: CallbackQuery) -> Message | None:
+    """The bot's message under which the button was pressed; None when Telegram no longer has it."""
+    return query.message if isinstance(query.message, Message) else None
+
+
+def chat_id_of(update: Update) -> int:
+    if update.effective_chat is None:
+        raise TypeError("an update without a chat")
+    return update.effective_chat.id
+
+
 async def edit_pressed(update: Update, html_text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Replace the message whose button was pressed; pressing twice (same content) is not an error."""
     try:
-        await update.callback_query.edit_message_text(
+        await query_of(update).edit_message_text(
             html_text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
         )
     except BadRequest as error:
@@ -64,18 +91,23 @@ async def edit_pressed(update: Update, html_text: str, markup: InlineKeyboardMar
             raise
 
 
-def requires(*roles: str) -> Callable[[Callback], Callback]:
+Handler = Callable[Concatenate[Update, BotContext, P], Coroutine[Any, Any, R]]
+
+
+def requires(*roles: str) -> Callable[[Handler[P, R]], Handler[P, R | None]]:
     """Run the handler only for these roles; others get a kind word about who it is for."""
 
-    def decorate(handler: Callback) -> Callback:
+    def decorate(handler: Handler[P, R]) -> Handler[P, R | None]:
         @functools.wraps(handler)
-        async def wrapper(update: Update, context: BotContext, *args: Any) -> Any:
+        async def wrapper(update: Update, context: BotContext, *args: P.args, **kwargs: P.kwargs) -> R | None:
             if context.account is None or context.account.role not in roles:
-                return await _refuse(update, context, roles)
+                await _refuse(update, context, roles)
+                return None
             try:
-                return await handler(update, context, *args)
+                return await handler(update, context, *args, **kwargs)
             except PermissionDenied:
-                return await _refuse(update, context, roles)
+                await _refuse(update, context, roles)
+                return None
 
         return wrapper
 

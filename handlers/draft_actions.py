@@ -16,7 +16,18 @@ from coachbot.rewrite.diff import diff_html
 from coachbot.services import NotFound, PermissionDenied
 from coachbot.style_check import style_issues
 from handlers import buttons, keyboards
-from handlers.common import answer, clear_input, expect_input, pending_input, send_html, toast
+from handlers.common import (
+    answer,
+    chat_id_of,
+    clear_input,
+    expect_input,
+    message_of,
+    pending_input,
+    pressed_message,
+    query_of,
+    send_html,
+    toast,
+)
 from handlers.delivery import send, typing
 from handlers.drafts import rewrite
 from handlers.inputs import add_input
@@ -64,26 +75,27 @@ def _guarded(callback: Callable[[Update, BotContext, Any], Awaitable[None]]) -> 
 
 @_guarded
 async def on_use(update: Update, context: BotContext, button: buttons.Use) -> None:
-    query, number = update.callback_query, button.number
+    number = button.number
     stored = await context.services.coaching.choose_rewrite(context.me.telegram_id, button.draft_id, number - 1)
     await toast(update, context, "use_done", n=number)
     # The clean text alone, ready to paste: no markup, no comment.
-    await context.bot.send_message(query.message.chat_id, shown_text(query.message, number) or stored)
+    shown = shown_text(pressed_message(query_of(update)), number)
+    await context.bot.send_message(chat_id_of(update), shown or stored)
 
 
 @_guarded
 async def on_another(update: Update, context: BotContext, button: buttons.Another) -> None:
-    query, services, draft_id = update.callback_query, context.services, button.draft_id
+    query, services, draft_id = query_of(update), context.services, button.draft_id
     detail = await services.coaching.get_draft(context.me.telegram_id, draft_id)
     remaining = [s for s in STYLES if s not in {r.style for r in detail.rewrites}]
     if not remaining:
         await toast(update, context, "another_none", alert=True)
         return
     await query.answer()
-    draft = original_draft(query.message, context.bot.id)
-    text = draft.text if draft is not None else detail.text
+    draft = original_draft(pressed_message(query), context.bot.id)
+    text = draft.text if draft is not None and draft.text else detail.text
     llm = services.llm is not None and await services.runtime.llm_enabled()
-    chat_id = query.message.chat_id
+    chat_id = chat_id_of(update)
     async with typing(context, chat_id):
         shown = await rewrite(context, text, detail.context, None, draft_id, (remaining[0],), llm)
     if not shown:
@@ -101,7 +113,7 @@ async def on_wrong(update: Update, context: BotContext, button: buttons.Wrong) -
     if detail.flagged:
         await toast(update, context, "flag_already", alert=True)
         return
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await expect_input(context, FLAG_INPUT, draft_id=button.draft_id)
     await answer(update, context, "flag_ask", keyboards.flag_skip(context.lang, button.draft_id))
 
@@ -113,7 +125,7 @@ async def on_flag_comment(update: Update, context: BotContext, state: dict[str, 
         if (await coaching.get_draft(context.me.telegram_id, draft_id)).flagged:
             await answer(update, context, "flag_already")
             return
-        await coaching.flag_verdict(context.me.telegram_id, draft_id, update.effective_message.text)
+        await coaching.flag_verdict(context.me.telegram_id, draft_id, message_of(update).text)
     except (NotFound, PermissionDenied):
         await answer(update, context, "stale_button")
         return
@@ -123,7 +135,7 @@ async def on_flag_comment(update: Update, context: BotContext, state: dict[str, 
 @_guarded
 async def on_flag_skip(update: Update, context: BotContext, button: buttons.FlagSkip) -> None:
     """File the flag without a comment; pressing the button again (or a replay) only says it is filed."""
-    query, coaching = update.callback_query, context.services.coaching
+    query, coaching = query_of(update), context.services.coaching
     state = await pending_input(context)
     if state is not None and state.get("draft_id") == button.draft_id:
         await clear_input(context)
@@ -140,12 +152,13 @@ async def on_flag_skip(update: Update, context: BotContext, button: buttons.Flag
 @_guarded
 async def on_show_edit(update: Update, context: BotContext, button: buttons.ShowEdit) -> None:
     """Each shown version as an edit of the person's own draft: removed words struck, new ones bold."""
-    query = update.callback_query
+    query = query_of(update)
+    message = pressed_message(query)
     detail = await context.services.coaching.get_draft(context.me.telegram_id, button.draft_id)
-    replied = original_draft(query.message, context.bot.id)
-    draft = replied.text if replied is not None else detail.text  # the masked copy if the chat lost it
-    numbers = keyboards.use_numbers(query.message.reply_markup if query.message else None)
-    versions = [(n, shown_text(query.message, n) or detail.rewrites[n - 1].text) for n in numbers
+    replied = original_draft(message, context.bot.id)
+    draft = replied.text if replied is not None and replied.text else detail.text  # the masked copy if the chat lost it
+    numbers = keyboards.use_numbers(message.reply_markup if message else None)
+    versions = [(n, shown_text(message, n) or detail.rewrites[n - 1].text) for n in numbers
                 if 0 < n <= len(detail.rewrites)]  # fmt: skip
     await query.answer()
     for n, text in versions:
@@ -159,7 +172,7 @@ async def on_explain(update: Update, context: BotContext, button: buttons.Explai
     services = context.services
     detail = await services.coaching.get_draft(context.me.telegram_id, button.draft_id)
     rules_broken = bool(style_issues(detail.text, await services.styleguide.rules()))
-    await update.callback_query.answer()
+    await query_of(update).answer()
     await send_html(update, context, explain_html(context.lang, detail.issue_codes, company_rules=rules_broken))
 
 

@@ -19,7 +19,7 @@ from coachbot.analysis.types import Analysis
 from coachbot.bot_context import BotContext
 from coachbot.services import RateLimited, RewriteRecord
 from coachbot.style_check import style_issues
-from handlers.common import answer, forget_customer, remember_customer, send_html, take_customer
+from handlers.common import answer, forget_customer, message_of, remember_customer, send_html, take_customer
 from handlers.delivery import deliver, send, typing
 from handlers.render import ShownRewrite, analysis_html, fits, needs_coaching, rewrites_html
 from handlers.texts import esc
@@ -75,7 +75,7 @@ async def rewrite(
 async def coach(update: Update, context: BotContext, text: str, customer: str | None) -> None:
     """The whole answer to one draft."""
     started = time.perf_counter()
-    services, lang, message = context.services, context.lang, update.effective_message
+    services, lang, message = context.services, context.lang, message_of(update)
     try:
         validate_draft(text, context.settings.max_draft_chars)
     except DraftError as error:
@@ -123,7 +123,7 @@ async def safe_rewrite(
 
 
 async def on_text(update: Update, context: BotContext) -> None:
-    message = update.effective_message
+    message = message_of(update)
     text = message.text or ""
     if is_customer_forward(message, context):
         await remember_customer(context, text)

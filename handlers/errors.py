@@ -9,7 +9,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 from telegram.ext import Application
 
 from coachbot.bot_context import BotContext
-from handlers.common import answer
+from handlers.common import answer, query_of
 
 log = logging.getLogger("coachbot.errors")
 
@@ -37,7 +37,7 @@ async def on_error(update: object, context: BotContext) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer()
+            await query_of(update).answer()
         await answer(update, context, "error")
     except Exception:  # the apology itself failed (blocked bot, network): nothing more to do
         log.warning("could not tell the user about the failure of update %s", update_id)

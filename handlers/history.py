@@ -13,7 +13,7 @@ from coachbot.charts import ProgressLabels, progress_chart, week_over_week
 from coachbot.services import HistoryPage
 from coachbot.taxonomy import ISSUES, issue_entry
 from handlers import buttons, keyboards
-from handlers.common import answer, edit_pressed, send_html
+from handlers.common import answer, chat_id_of, edit_pressed, query_of, send_html
 from handlers.texts import Html, count, plain, score_text, t, trend_text
 
 PER_PAGE = 5
@@ -27,7 +27,7 @@ def issues_line(lang: str, codes: list[str], limit: int = 2) -> str:
 
 def page_html(lang: str, title: Html, page: HistoryPage) -> str:
     """A page of drafts: date, score, the main issues and the first words of the text."""
-    lines = [title]
+    lines: list[str] = [title]
     for item in page.items:
         line = t(
             lang,
@@ -56,7 +56,7 @@ async def history(update: Update, context: BotContext) -> None:
 
 
 async def on_history_page(update: Update, context: BotContext, button: buttons.HistoryPage) -> None:
-    query = update.callback_query
+    query = query_of(update)
     page = await context.services.coaching.history(context.me.telegram_id, button.page, PER_PAGE)
     await query.answer()
     if not page.total:
@@ -95,7 +95,7 @@ async def progress(update: Update, context: BotContext) -> None:
         avg=score_text(average),
         trend=trend_text(lang, week_over_week(points)),
     )
-    await context.bot.send_photo(update.effective_chat.id, png, caption=caption, parse_mode=ParseMode.HTML)
+    await context.bot.send_photo(chat_id_of(update), png, caption=caption, parse_mode=ParseMode.HTML)
 
 
 def register(application: Application) -> None:

@@ -15,7 +15,7 @@ from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from coachbot.bot_context import BotContext
 from handlers import buttons
-from handlers.common import MIDDLEWARE_GROUP, answer, clear_input
+from handlers.common import MIDDLEWARE_GROUP, answer, clear_input, query_of
 from handlers.texts import plain
 
 # What someone outside every team may still do when access is closed.
@@ -61,7 +61,7 @@ async def load_user(update: Update, context: BotContext) -> None:
         # A button never creates a profile: one from before /forgetme (or someone else's) is stale.
         context.account = await context.services.users.get(user.id)
         if context.account is None:
-            await update.callback_query.answer(plain(context.lang, "stale_button"), show_alert=True)
+            await query_of(update).answer(plain(context.lang, "stale_button"), show_alert=True)
             raise ApplicationHandlerStop
     else:
         context.account = await context.services.users.ensure_user(
@@ -73,7 +73,7 @@ async def load_user(update: Update, context: BotContext) -> None:
     closed = not context.settings.open_access and account.role != "admin" and account.team_id is None
     if closed and not _may_pass_closed_door(update):
         if update.callback_query is not None:
-            await update.callback_query.answer()
+            await query_of(update).answer()
         await answer(update, context, "closed_access")
         raise ApplicationHandlerStop
 

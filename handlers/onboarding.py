@@ -8,7 +8,7 @@ from telegram.ext import Application, CommandHandler
 from coachbot.bot_context import BotContext
 from coachbot.services import InvalidInvite
 from handlers import buttons, keyboards
-from handlers.common import answer, args_text, clear_input, forget_customer, send_html
+from handlers.common import answer, args_text, clear_input, forget_customer, query_of, send_html
 from handlers.texts import t
 
 
@@ -29,7 +29,7 @@ async def _join(update: Update, context: BotContext, code: str) -> str:
 
 async def start(update: Update, context: BotContext) -> None:
     me, lang = context.me, context.lang
-    parts = [t(lang, "welcome_new" if me.is_new else "welcome_back", name=_first_name(update))]
+    parts: list[str] = [t(lang, "welcome_new" if me.is_new else "welcome_back", name=_first_name(update))]
     code = args_text(context)
     if code:
         parts.append(await _join(update, context, code))
@@ -60,7 +60,7 @@ async def choose_language(update: Update, context: BotContext) -> None:
 
 
 async def on_language_button(update: Update, context: BotContext, button: buttons.Language) -> None:
-    query = update.callback_query
+    query = query_of(update)
     await context.services.users.set_language(context.me.telegram_id, button.code)
     await query.answer()
     await query.edit_message_text(t(button.code, "lang_set"))
@@ -68,7 +68,7 @@ async def on_language_button(update: Update, context: BotContext, button: button
 
 async def help_command(update: Update, context: BotContext) -> None:
     lang, role = context.lang, context.me.role
-    text = t(lang, "help_staff")
+    text: str = t(lang, "help_staff")
     if role in ("lead", "admin"):
         text += t(lang, "help_lead")
     if role == "admin":

@@ -7,7 +7,7 @@ from telegram.ext import Application, CommandHandler
 
 from coachbot.bot_context import BotContext
 from handlers import buttons, keyboards
-from handlers.common import answer
+from handlers.common import answer, query_of
 from handlers.texts import t
 
 
@@ -16,7 +16,7 @@ async def forget_me(update: Update, context: BotContext) -> None:
 
 
 async def on_confirm(update: Update, context: BotContext, button: buttons.Forget) -> None:
-    query = update.callback_query
+    query = query_of(update)
     lang = context.lang
     await query.answer()
     if button.answer == "yes":

@@ -75,9 +75,9 @@ def _issue_html(lang: str, n: int, code: str, items: Sequence[Issue]) -> str:
         )
     elif code in ISSUES:
         entry = issue_entry(code, lang)
-        title, why, how = entry.title, esc(entry.explanation), esc(entry.suggestion)
+        title, why, how = entry.title, Html(esc(entry.explanation)), Html(esc(entry.suggestion))
     else:  # a code this version of the bot does not know: show what the analyzer said
-        title, why, how = code, esc(first.explanation), esc(first.suggestion)
+        title, why, how = code, Html(esc(first.explanation)), Html(esc(first.suggestion))
     opening, closing = ("«", "»") if lang == "ru" else ("“", "”")
     quotes = _quotes(items, opening, closing)
     key = "issue_line" if quotes else "issue_line_noquote"
@@ -91,11 +91,11 @@ def analysis_html(
     needs = needs_coaching(analysis, style, threshold)
     groups = _grouped(sorted([*analysis.issues, *style], key=lambda i: i.span))
     verdict = "score_needs" if needs else ("score_ok" if groups else "score_good")
-    parts = [t(lang, verdict, score=analysis.score)]
+    parts: list[str] = [t(lang, verdict, score=analysis.score)]
     if analysis.context:
         parts.append(t(lang, "with_context"))
     if groups:
-        lines = [t(lang, "issues_title")]
+        lines: list[str] = [t(lang, "issues_title")]
         lines += [_issue_html(lang, n, code, items) for n, (code, items) in enumerate(groups[:max_issues], 1)]
         if len(groups) > max_issues:
             lines.append(t(lang, "more_issues", n=len(groups) - max_issues))
@@ -144,7 +144,7 @@ def explain_html(lang: str, codes: Sequence[str], *, company_rules: bool = False
     if not codes and not company_rules:
         return t(lang, "explain_none")
     labels = LABELS.get(lang, LABELS["ru"])
-    blocks = [t(lang, "explain_title")]
+    blocks: list[str] = [t(lang, "explain_title")]
     if company_rules:
         blocks.append(f"<b>{esc(plain(lang, 'style_title'))}</b>\n{esc(STYLEGUIDE.get(lang, STYLEGUIDE['ru'])[0])}")
     for code in dict.fromkeys(codes):

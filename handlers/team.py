@@ -17,7 +17,7 @@ from coachbot.charts import TeamLabels, team_chart
 from coachbot.services import EmployeeRow, NotFound, PermissionDenied, TeamSummary, ValidationFailed
 from coachbot.taxonomy import ISSUES, issue_entry
 from handlers import buttons, keyboards
-from handlers.common import NO_PREVIEW, answer, args_text, edit_pressed, requires, send_html
+from handlers.common import NO_PREVIEW, answer, args_text, chat_id_of, edit_pressed, query_of, requires, send_html
 from handlers.history import page_html
 from handlers.texts import Html, count, plain, score_text, t
 
@@ -117,7 +117,7 @@ async def team(update: Update, context: BotContext) -> None:
         await answer(update, context, "team_empty")
         return
     threshold = await context.services.runtime.coaching_threshold()
-    await send_summary(context, update.effective_chat.id, context.lang, summary, threshold)
+    await send_summary(context, chat_id_of(update), context.lang, summary, threshold)
 
 
 async def _employee_page(update: Update, context: BotContext, name: str, page: int, token: int) -> None:
@@ -128,7 +128,7 @@ async def _employee_page(update: Update, context: BotContext, name: str, page: i
     text = page_html(lang, title, result) if result.total else f"{title}\n\n{t(lang, 'history_empty')}"
     markup = keyboards.pages(lang, result.page, result.pages, lambda n: buttons.EmployeePage(n, token))
     if update.callback_query is not None:
-        await update.callback_query.answer()
+        await query_of(update).answer()
         await edit_pressed(update, text, markup)
     else:
         await send_html(update, context, text, markup)

@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any, Literal, cast
 
 import numpy as np
 
@@ -32,7 +33,8 @@ VETO = 0.12
 # When the model is this sure the whole draft is fine, a rule hit it does not back is dropped too
 # (chosen on the corpus validation split; see the model card).
 VERDICT_VETO = 0.3
-SENTIMENTS = ("negative", "neutral", "positive")
+Sentiment = Literal["negative", "neutral", "positive"]
+SENTIMENTS: tuple[Sentiment, ...] = ("negative", "neutral", "positive")
 CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s-\s|\s(?=(?:но|а|однако|зато|but|however)\s)", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Making amends is not selling: «начислили вам 300 бонусов» stays unless it also pushes a purchase.
@@ -129,7 +131,7 @@ class ModelCombiner:
         sentiment = analysis.sentiment
         senti = [self.prob(row, f"sentiment:{s}") for s in SENTIMENTS]
         if sentiment != "negative" and all(p is not None for p in senti):
-            sentiment = SENTIMENTS[int(np.argmax(senti))]
+            sentiment = cast(Sentiment, SENTIMENTS[int(np.argmax([p or 0.0 for p in senti]))])
             if sentiment == "positive" and needs:
                 sentiment = "neutral"
         return replace(analysis, issues=settled.issues, strengths=settled.strengths, needs_coaching=needs,
@@ -149,7 +151,7 @@ class ModelCombiner:
         # context needed. The n-gram half of the model scores them in microseconds; a checkpoint
         # without one runs the encoder on the short pieces.
         texts = [sentences[n][k].text for n, k in batch] + [work[n][0].text[a:b] for n, _, (a, b) in parts]
-        rows = self._piece_scores(texts) if texts else []
+        rows: Any = self._piece_scores(texts) if texts else []
         per_draft: dict[int, list[np.ndarray]] = {}
         for (n, _), row in zip(batch, rows[: len(batch)], strict=True):
             per_draft.setdefault(n, []).append(row)
@@ -215,7 +217,7 @@ class ModelCombiner:
             return ngram.predict(texts, [None] * len(texts))  # type: ignore[attr-defined]
         return self.model.predict(texts, [None] * len(texts))
 
-    def _words_of(self, scored: list[tuple[tuple[int, int], np.ndarray]], code: str, sent) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    def _words_of(self, scored: list[tuple[tuple[int, int], np.ndarray]], code: str, sent) -> tuple[int, int]:
         """The clause that carries ``code`` when one clearly does; otherwise the whole sentence."""
         if code in OPENING_CODES | CLOSING_CODES or not scored:
             return sent.start, sent.stop

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
+from typing import cast
 
 from coachbot.analysis import rules_en, rules_ru
 from coachbot.analysis.patterns import Pattern, PatternIndex, compile_pattern, negated_before
@@ -246,21 +247,21 @@ def _find(index: PatternIndex, sentences: list[Sentence], neg: bool = True) -> l
 def _rule_hits(rules: LanguageRules, sentences: list[Sentence], has_alternative: bool) -> list[Hit]:
     hits: list[Hit] = []
     for si, sent in enumerate(sentences):
-        for rule, first, last in rules.issues.search(sent):  # type: ignore[assignment]
-            if True:
-                if rule.neg and negated_before(sent, first):
-                    continue
-                if rule.speech and _in_customer_speech(sent, first):
-                    continue
-                if rule.self_check and _self_directed(sent, first, last):
-                    continue
-                if rule.imperative and (_softened(sent) or (rule.start and first > 1)):
-                    continue
-                if rule.code == "commanding" and _softened(sent):
-                    continue
-                if rule.code == "internal_excuse" and rule.alt and has_alternative:
-                    continue
-                hits.append(Hit(rule.code, sent.tokens[first].start, sent.tokens[last].stop, rule.weak, si))
+        for payload, first, last in rules.issues.search(sent):
+            rule = cast(Rule, payload)
+            if rule.neg and negated_before(sent, first):
+                continue
+            if rule.speech and _in_customer_speech(sent, first):
+                continue
+            if rule.self_check and _self_directed(sent, first, last):
+                continue
+            if rule.imperative and (_softened(sent) or (rule.start and first > 1)):
+                continue
+            if rule.code == "commanding" and _softened(sent):
+                continue
+            if rule.code == "internal_excuse" and rule.alt and has_alternative:
+                continue
+            hits.append(Hit(rule.code, sent.tokens[first].start, sent.tokens[last].stop, rule.weak, si))
     return hits
 
 

@@ -10,6 +10,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -51,8 +52,8 @@ def _quantize(model: object) -> object:
 
 @dataclass
 class ToneModel:
-    model: object
-    tokenizer: object
+    model: Any  # a transformers sequence classifier (its stubs do not type the call)
+    tokenizer: Any
     labels: list[str]
     thresholds: dict[str, float]
     info: ModelInfo

@@ -57,9 +57,10 @@ def run_one(args: argparse.Namespace, path: str, analyzer: Analyzer) -> int:
     reports = []
     if analyzer.combiner is not None:
         reports.append(evaluate(Analyzer(None, analyzer.max_chars), items, "rules only"))
-        from coachbot.analysis.combine import model_only_report
+        from coachbot.analysis.combine import ModelCombiner, model_only_report
 
-        reports.append(model_only_report(analyzer.combiner, items))
+        if isinstance(analyzer.combiner, ModelCombiner):
+            reports.append(model_only_report(analyzer.combiner, items))
         reports.append(evaluate(analyzer, items, "combined", args.errors))
         if not args.no_baseline:
             from coachbot.tone.baseline import baseline_report

@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import sys
+from typing import Any
 
 from coachbot.analysis.analyzer import validate_draft
 from coachbot.analysis.errors import DraftError
@@ -23,7 +24,7 @@ from coachbot.rewrite.llm import LLMClient
 from coachbot.rewrite.service import RewriteService, check_styles
 from coachbot.rewrite.types import RewriteResult
 
-LABELS = {
+LABELS: dict[str, dict[str, Any]] = {
     "ru": {
         "edit": "Правка",
         "draft": "Черновик",

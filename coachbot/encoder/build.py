@@ -104,7 +104,9 @@ def build_encoder(target: Path, *, prune: bool = True) -> Path:
     tmp.mkdir(parents=True)
     save_file(_state_dict(source, keep), str(tmp / "model.safetensors"), metadata={"format": "pt"})
     _write_json(tmp / "config.json", config_dict(source, len(keep)))
-    build_tokenizer(source.pieces, source.scores, source.normalisation, keep).save(str(tmp / "tokenizer.json"))
+    build_tokenizer(source.pieces, [float(s) for s in source.scores], source.normalisation, keep).save(
+        str(tmp / "tokenizer.json")
+    )
     _write_json(tmp / "tokenizer_config.json", {
         "tokenizer_class": "PreTrainedTokenizerFast", "model_max_length": source.header.max_positions,
         "bos_token": "<s>", "eos_token": "</s>", "sep_token": "</s>", "cls_token": "<s>", "unk_token": "<unk>",

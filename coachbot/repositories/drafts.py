@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -52,7 +51,7 @@ class DraftRepository:
 
     async def page(
         self, user_id: int, *, offset: int, limit: int, team_id: int | None = None
-    ) -> Sequence[Row[tuple[Draft, int, int]]]:
+    ) -> list[tuple[Draft, int, int]]:
         """A user's drafts, newest first, each with its rewrite count and chosen count.
 
         Args:
@@ -76,7 +75,7 @@ class DraftRepository:
             .offset(offset)
             .limit(limit)
         )
-        return (await self.session.execute(query)).all()
+        return [(d, int(n), int(chosen)) for d, n, chosen in (await self.session.execute(query)).all()]
 
     async def next_rewrite_position(self, draft_id: int) -> int:
         last = await self.session.scalar(select(func.max(Rewrite.position)).where(Rewrite.draft_id == draft_id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.db import Draft, Feedback, User
@@ -15,7 +15,7 @@ class FeedbackRepository:
     async def get(self, feedback_id: int) -> Feedback | None:
         return await self.session.get(Feedback, feedback_id)
 
-    async def with_drafts(self, *, status: str | None = None) -> list[Row[tuple[Feedback, Draft, str]]]:
+    async def with_drafts(self, *, status: str | None = None) -> list[tuple[Feedback, Draft, str]]:
         """Flags with their draft and the author's name, oldest first."""
         query = (
             select(Feedback, Draft, User.name)
@@ -25,4 +25,4 @@ class FeedbackRepository:
         )
         if status is not None:
             query = query.where(Feedback.status == status)
-        return list((await self.session.execute(query)).all())
+        return [(f, d, name) for f, d, name in (await self.session.execute(query)).all()]

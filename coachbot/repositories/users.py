@@ -74,7 +74,7 @@ class UserRepository:
             .where(User.role.in_(("lead", "admin")), User.team_id.is_not(None))
             .order_by(User.team_id, User.telegram_id)
         )
-        return [(tid, team_id) for tid, team_id in await self.session.execute(query)]
+        return [(tid, team_id) for tid, team_id in await self.session.execute(query) if team_id is not None]
 
     async def delete(self, user_id: int) -> int:
         """Delete one user; the database cascades to their drafts and feedback."""

@@ -101,7 +101,7 @@ def short_name(name: str, language: str) -> str:
     """First name (with patronymic) for a greeting: «Пётр Иванов» -> «Пётр»."""
     if language != "ru":
         return name.split()[0]
-    kept = [w for w in name.split() if name_parse(w) is not None and "Surn" not in name_parse(w).tag]
+    kept = [w for w in name.split() if (parsed := name_parse(w)) is not None and "Surn" not in parsed.tag]
     return " ".join(kept) or name
 
 

@@ -10,7 +10,7 @@ import difflib
 import html
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 TOKEN = re.compile(r"\s+|[^\s]+")
 Op = Literal["same", "removed", "added"]
@@ -32,7 +32,7 @@ def edit_chunks(draft: str, rewrite: str) -> list[Chunk]:
     a, b = _tokens(draft), _tokens(rewrite)
     matcher = difflib.SequenceMatcher(a=[t.casefold() for t in a], b=[t.casefold() for t in b], autojunk=False)
     ops = matcher.get_opcodes()
-    merged: list[list[object]] = []  # [tag, i1, i2, j1, j2]
+    merged: list[list[Any]] = []  # [tag, i1, i2, j1, j2]
     for n, (tag, i1, i2, j1, j2) in enumerate(ops):
         words = sum(1 for t in a[i1:i2] if t.strip())
         inner = 0 < n < len(ops) - 1
@@ -44,7 +44,7 @@ def edit_chunks(draft: str, rewrite: str) -> list[Chunk]:
         else:
             merged.append([tag, i1, i2, j1, j2])
     chunks: list[Chunk] = []
-    for tag, i1, i2, j1, j2 in merged:  # type: ignore[misc]
+    for tag, i1, i2, j1, j2 in merged:
         if tag == "equal":
             chunks.append(Chunk("same", "".join(b[j1:j2])))
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from coachbot.analysis.text import morph
 from coachbot.privacy.detectors import find_contacts
@@ -133,20 +134,16 @@ def _with_report(text: str, span: tuple[int, int]) -> tuple[int, int]:
     return (m.start(), span[1]) if m else span
 
 
-def exempt_spans(text: str, issues: Iterable[object]) -> list[tuple[int, int]]:
+def exempt_spans(text: str, issues: Iterable[Any]) -> list[tuple[int, int]]:
     """What the rewrite replaces by design: the words of a reproach, sentences with an upsell, and
     jargon abbreviations («P3»). The rest of a sentence that also snaps («Ещё раз: 10:15, каб. 214,
     как и писала утром») is the answer, and its facts stay."""
     from coachbot.analysis.text import split_sentences
 
     issues = list(issues)
-    out = [
-        i.span
-        for i in issues  # type: ignore[attr-defined]
-        if getattr(i, "code", None) == "jargon" and is_acronym(i.quote)  # type: ignore[attr-defined]
-    ]
-    out += [_with_report(text, i.span) for i in issues if getattr(i, "code", None) in REMOVED_CODES]  # type: ignore[attr-defined]
-    spans = [i.span for i in issues if getattr(i, "code", None) == "pushy_sales"]  # type: ignore[attr-defined]
+    out = [i.span for i in issues if getattr(i, "code", None) == "jargon" and is_acronym(i.quote)]
+    out += [_with_report(text, i.span) for i in issues if getattr(i, "code", None) in REMOVED_CODES]
+    spans = [i.span for i in issues if getattr(i, "code", None) == "pushy_sales"]
     if not spans:
         return out
     for sent in split_sentences(text):

@@ -116,7 +116,7 @@ def _replace_verb(words: list[Word], i: int, lemma: str, spec: dict[str, str]) -
         and not following.startswith(complement.split()[0])
         and not (following.split()[:1] and following.split()[0] in PREPOSITION_CASE)
     ):
-        words[i].new += " " + complement
+        words[i].new = (words[i].new or words[i].current) + " " + complement
 
 
 def _english(text: str, book: Phrasebook) -> str:

@@ -44,7 +44,7 @@ class StateService:
     async def clear(self, telegram_id: int, key: str | None = None) -> bool:
         async with self.sessionmaker.begin() as session:
             user = await UserRepository(session).by_telegram_id(telegram_id)
-            return bool(user) and await StateRepository(session).remove(user.id, key) > 0
+            return user is not None and await StateRepository(session).remove(user.id, key) > 0
 
     async def claim_update(self, update_id: int) -> bool:
         """True when this process should handle the update: not answered yet, and nobody else on it."""

@@ -44,7 +44,7 @@ def save_e5_source(model: torch.nn.Module, frozen: int, base_dir: Path, director
     for stale in directory.iterdir():
         if stale.is_file():
             stale.unlink()
-    model.config.save_pretrained(str(directory))  # type: ignore[attr-defined]
+    model.config.save_pretrained(str(directory))  # type: ignore[union-attr,operator]  # torch stubs
     state = model.state_dict()
     save_file({k: state[k].detach().contiguous().float() for k in trained_keys(state, frozen)},
               str(directory / TRAINED))  # fmt: skip

@@ -65,7 +65,7 @@ class Cached:
     target: torch.Tensor
 
 
-def encode_pairs(tokenizer, examples: Sequence[Example]) -> list[list[int]]:  # type: ignore[no-untyped-def]
+def encode_pairs(tokenizer, examples: Sequence[Example]) -> list[list[int]]:
     enc = tokenizer([e.text for e in examples], [e.context for e in examples], truncation=True,
                     max_length=MAX_LENGTH)  # fmt: skip
     return list(enc["input_ids"])
@@ -124,7 +124,7 @@ def _stack(hiddens: Sequence[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]
 def head_logits(model: BertForSequenceClassification, hidden: torch.Tensor, mask: torch.Tensor,
                 frozen: int) -> torch.Tensor:  # fmt: skip
     hidden = run_layers(model, hidden, mask, range(frozen, model.config.num_hidden_layers))
-    pooled = model.bert.pooler(hidden)
+    pooled = model.bert.pooler(hidden)  # type: ignore[misc]  # BertModel stubs: the pooler may be None
     return model.classifier(model.dropout(pooled))
 
 
@@ -160,7 +160,7 @@ def fit(model: BertForSequenceClassification, hiddens: Sequence[torch.Tensor], t
     torch.manual_seed(cfg.seed)
     layers = model.bert.encoder.layer
     top = [p for i in range(cfg.frozen, model.config.num_hidden_layers) for p in layers[i].parameters()]
-    head = [*model.bert.pooler.parameters(), *model.classifier.parameters()]
+    head = [*model.bert.pooler.parameters(), *model.classifier.parameters()]  # type: ignore[union-attr]
     for p in model.parameters():
         p.requires_grad = False
     for p in (*top, *head):

@@ -53,7 +53,7 @@ def _joined(text: str, context: str | None) -> str:
     return f"{text} ||| {context or ''}"
 
 
-def _vectorizer(vocabulary: dict[str, int] | None = None):  # type: ignore[no-untyped-def]
+def _vectorizer(vocabulary: dict[str, int] | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True,
