@@ -20,6 +20,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from coachbot.config import Settings
 from coachbot.services import (
     CoachingService,
+    DraftService,
     FlagService,
     PromptService,
     RetentionService,
@@ -62,6 +63,7 @@ class BotServices:
     flags: FlagService
     retention: RetentionService
     state: StateService
+    drafts: DraftService
     masker: Callable[[str], str]
     llm: Any = None
 
@@ -90,28 +92,41 @@ class BotServices:
                 analyzer, llm=client, prompts=prompts, style_guide=style_guide_text, prompts_dir=settings.prompts_dir
             )
 
+        coaching = CoachingService(
+            sessionmaker,
+            analyzer,
+            mask_text,
+            max_chars=settings.max_draft_chars,
+            rate_limit=settings.draft_rate_limit,
+            rate_window=settings.draft_rate_window,
+        )
+        runtime = SettingsService(sessionmaker, settings)
+        with_llm, offline = rewriter(llm), rewriter(None)
+        drafts = DraftService(
+            coaching,
+            styleguide,
+            runtime,
+            lambda use_llm: with_llm if use_llm else offline,
+            mask_text,
+            llm_configured=llm is not None,
+            max_chars=settings.max_draft_chars,
+        )
         services = cls(
             settings=settings,
             engine=engine,
             analyzer=analyzer,
             users=UserService(sessionmaker, settings),
-            coaching=CoachingService(
-                sessionmaker,
-                analyzer,
-                mask_text,
-                max_chars=settings.max_draft_chars,
-                rate_limit=settings.draft_rate_limit,
-                rate_window=settings.draft_rate_window,
-            ),
-            rewriter=rewriter(llm),
-            offline_rewriter=rewriter(None),
+            coaching=coaching,
+            rewriter=with_llm,
+            offline_rewriter=offline,
             teams=TeamService(sessionmaker),
             prompts=prompts,
             styleguide=styleguide,
-            runtime=SettingsService(sessionmaker, settings),
+            runtime=runtime,
             flags=FlagService(sessionmaker),
             retention=RetentionService(sessionmaker, settings),
             state=StateService(sessionmaker),
+            drafts=drafts,
             masker=mask_text,
             llm=llm,
         )

@@ -17,9 +17,10 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import TelegramError
 
 from coachbot.bot_context import BotContext
+from coachbot.services.types import ShownRewrite
 from handlers import keyboards
 from handlers.common import NO_PREVIEW
-from handlers.render import ShownRewrite, fits, rewrite_html, rewrites_html
+from handlers.render import fits, rewrite_html, rewrites_html
 
 log = logging.getLogger(__name__)
 TYPING_EVERY = 4.0  # Telegram shows "typing…" for about five seconds

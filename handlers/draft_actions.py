@@ -29,7 +29,6 @@ from handlers.common import (
     toast,
 )
 from handlers.delivery import send, typing
-from handlers.drafts import rewrite
 from handlers.inputs import add_input
 from handlers.render import explain_html, fits, rewrite_html
 from handlers.texts import esc, t
@@ -92,15 +91,15 @@ async def on_another(update: Update, context: BotContext, button: buttons.Anothe
         await toast(update, context, "another_none", alert=True)
         return
     await query.answer()
-    draft = original_draft(pressed_message(query), context.bot.id)
-    text = draft.text if draft is not None and draft.text else detail.text
-    llm = services.llm is not None and await services.runtime.llm_enabled()
+    draft = original_draft(pressed_message(query), context.bot.id)  # the person's words, if the chat has them
     chat_id = chat_id_of(update)
     async with typing(context, chat_id):
-        shown = await rewrite(context, text, detail.context, None, draft_id, (remaining[0],), llm)
+        shown = await services.drafts.another(context.me.telegram_id, draft_id, draft.text if draft else None,
+                                              remaining[0])  # fmt: skip
     if not shown:
         await answer(update, context, "another_none")
         return
+    context.metrics.rewrites.labels(backend=shown[0].backend).inc()
     number = len(detail.rewrites) + 1
     html_text = f"{t(context.lang, 'another_title')}\n\n{rewrite_html(context.lang, number, shown[0])}"
     markup = keyboards.draft_actions(context.lang, draft_id, [number], another=len(remaining) > 1, verdict=False)

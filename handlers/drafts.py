@@ -13,19 +13,15 @@ import time
 from telegram import Message, MessageOriginUser, Update
 from telegram.ext import Application, MessageHandler, filters
 
-from coachbot.analysis.analyzer import validate_draft
 from coachbot.analysis.errors import DraftError
-from coachbot.analysis.types import Analysis
 from coachbot.bot_context import BotContext
-from coachbot.services import RateLimited, RewriteRecord
-from coachbot.style_check import style_issues
+from coachbot.services import Assessment, RateLimited, ShownRewrite
 from handlers.common import answer, forget_customer, message_of, remember_customer, send_html, take_customer
 from handlers.delivery import deliver, send, typing
-from handlers.render import ShownRewrite, analysis_html, fits, needs_coaching, rewrites_html
+from handlers.render import analysis_html, fits, rewrites_html
 from handlers.texts import esc
 
 log = logging.getLogger(__name__)
-DEFAULT_STYLES = ("warm", "concise")
 
 
 def is_customer_forward(message: Message, context: BotContext) -> bool:
@@ -49,77 +45,44 @@ async def _customer_of(message: Message, context: BotContext) -> str | None:
     return await take_customer(context)
 
 
-async def rewrite(
-    context: BotContext, text: str, customer: str | None, analysis: Analysis | None, draft_id: int,
-    styles: tuple[str, ...], llm: bool,
-) -> list[ShownRewrite]:  # fmt: skip
-    """The rewrites the service offers (gated, best first); stored masked for the history and the buttons."""
-    services = context.services
-    rewriter = services.rewriter if llm else services.offline_rewriter
-    # The stored analysis is of the masked text; the rewriter gets the person's own words.
-    same_text = analysis is not None and analysis.text == text.strip()
-    result = await rewriter.rewrite(
-        text, context=customer, analysis=analysis if same_text else None, id=str(draft_id), styles=styles
-    )
-    passed = list(result.rewrites)
-    if passed:
-        await services.coaching.add_rewrites(
-            draft_id,
-            [RewriteRecord(r.style, services.masker(r.text), r.backend, r.score, dict(r.gate)) for r in passed],
-        )
-    for r in passed:
-        context.metrics.rewrites.labels(backend=r.backend).inc()
-    return [ShownRewrite(r.style, r.text, r.score) for r in passed]
-
-
 async def coach(update: Update, context: BotContext, text: str, customer: str | None) -> None:
-    """The whole answer to one draft."""
-    started = time.perf_counter()
-    services, lang, message = context.services, context.lang, message_of(update)
+    """The whole answer to one draft: the service decides, this renders and delivers."""
+    started, lang, message = time.perf_counter(), context.lang, message_of(update)
     try:
-        validate_draft(text, context.settings.max_draft_chars)
+        assessed = await context.services.drafts.assess(context.me.telegram_id, text, customer)
     except DraftError as error:
         await send_html(update, context, esc(error.message(lang)))
         return
-    try:
-        result = await services.coaching.submit_draft(context.me.telegram_id, text, customer)
     except RateLimited as limited:
         if context.throttle_notice_due(limited.retry_after):
             await answer(update, context, "slow_down", seconds=limited.retry_after)
         return
-    analysis = result.analysis
-    context.metrics.drafts.labels(language=analysis.language).inc()
-    style = style_issues(text, await services.styleguide.rules())
-    threshold = await services.runtime.coaching_threshold()
-    head = analysis_html(lang, analysis, style, threshold=threshold)
-    chat_id = message.chat_id
-    if not needs_coaching(analysis, style, threshold):
-        await deliver(context, chat_id, result.draft_id, head, None, reply_to=message.message_id)
-        context.metrics.latency.observe(time.perf_counter() - started)
-        return
-    llm = services.llm is not None and await services.runtime.llm_enabled()
-    placeholder = None
-    pending = f"{head}\n\n{rewrites_html(lang, [], pending=True)}"
-    if llm and fits(pending):  # the analysis now; the rewrites when the LLM is done
-        placeholder = await send(context, chat_id, pending, reply_to=message.message_id)
-        context.metrics.latency.observe(time.perf_counter() - started)
-    async with typing(context, chat_id) if llm else contextlib.nullcontext():
-        shown = await safe_rewrite(context, text, customer, analysis, result.draft_id, llm)
-    await deliver(context, chat_id, result.draft_id, head, shown, reply_to=message.message_id, placeholder=placeholder)
+    context.metrics.drafts.labels(language=assessed.analysis.language).inc()
+    head = analysis_html(lang, assessed.analysis, assessed.style, threshold=assessed.threshold)
+    chat_id, reply_to, placeholder, shown = message.chat_id, message.message_id, None, None
+    if assessed.needs_coaching:
+        pending = f"{head}\n\n{rewrites_html(lang, [], pending=True)}"
+        if assessed.llm and fits(pending):  # the analysis now; the rewrites when the LLM is done
+            placeholder = await send(context, chat_id, pending, reply_to=reply_to)
+            context.metrics.latency.observe(time.perf_counter() - started)
+        async with typing(context, chat_id) if assessed.llm else contextlib.nullcontext():
+            shown = await safe_rewrites(context, assessed)
+    await deliver(context, chat_id, assessed.draft_id, head, shown, reply_to=reply_to, placeholder=placeholder)
     if placeholder is None:
         context.metrics.latency.observe(time.perf_counter() - started)
 
 
-async def safe_rewrite(
-    context: BotContext, text: str, customer: str | None, analysis: Analysis, draft_id: int, llm: bool
-) -> list[ShownRewrite]:
+async def safe_rewrites(context: BotContext, assessed: Assessment) -> list[ShownRewrite]:
     """Rewrites, or none if the rewriter fails: the analysis still reaches the person."""
     try:
-        return await rewrite(context, text, customer, analysis, draft_id, DEFAULT_STYLES, llm)
+        shown = await context.services.drafts.rewrite(assessed)
     except Exception:
-        log.exception("rewrites for draft %s failed; answering with the analysis alone", draft_id)
+        log.exception("rewrites for draft %s failed; answering with the analysis alone", assessed.draft_id)
         context.metrics.errors.labels(kind="rewrite").inc()
         return []
+    for r in shown:
+        context.metrics.rewrites.labels(backend=r.backend).inc()
+    return shown
 
 
 async def on_text(update: Update, context: BotContext) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from coachbot.analysis.types import Analysis, Issue
+from coachbot.analysis.verdict import needs_coaching
+from coachbot.services.types import ShownRewrite
 from coachbot.style_check import ADDRESS, BANNED
 from coachbot.taxonomy import ISSUES, STRENGTHS, issue_entry, strength_title
 from handlers.texts import CATALOGUES, Html, esc, plain, t
@@ -23,15 +24,6 @@ MAX_QUOTE = 70
 TELEGRAM_LIMIT = 4096
 
 
-@dataclass(frozen=True)
-class ShownRewrite:
-    """A rewrite as the bot shows it (the text is the person's own, unmasked)."""
-
-    style: str
-    text: str
-    score: int | None
-
-
 def quote(text: str, limit: int = MAX_QUOTE) -> str:
     """One line of at most ``limit`` characters, cut between words."""
     line = " ".join(text.split())
@@ -39,11 +31,6 @@ def quote(text: str, limit: int = MAX_QUOTE) -> str:
         return line
     cut = line[: limit - 1]
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:—- ") + "…"
-
-
-def needs_coaching(analysis: Analysis, style: Sequence[Issue], threshold: int) -> bool:
-    """Below the admins' threshold, or any company rule broken."""
-    return analysis.score < threshold or bool(style)
 
 
 def _grouped(issues: Sequence[Issue]) -> list[tuple[str, list[Issue]]]:

@@ -1,6 +1,7 @@
 """Business logic. Each service owns its transaction and returns plain dataclasses."""
 
 from coachbot.services.coaching import Analyzer, CoachingService
+from coachbot.services.drafts import Assessment, DraftService
 from coachbot.services.errors import (
     InvalidInvite,
     NotFound,
@@ -27,6 +28,7 @@ from coachbot.services.types import (
     PromptInfo,
     RewriteInfo,
     RewriteRecord,
+    ShownRewrite,
     StyleRule,
     TeamInfo,
     TeamSummary,
@@ -36,10 +38,12 @@ from coachbot.services.users import UserService
 
 __all__ = [
     "Analyzer",
+    "Assessment",
     "CoachingService",
     "DayPoint",
     "DraftDetail",
     "DraftResult",
+    "DraftService",
     "DraftSummary",
     "EmployeeRow",
     "FlagInfo",
@@ -56,6 +60,7 @@ __all__ = [
     "RewriteRecord",
     "ServiceError",
     "SettingsService",
+    "ShownRewrite",
     "StateService",
     "StyleGuideService",
     "StyleRule",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coachbot.analysis.errors import DraftError
-from coachbot.analysis.types import Analysis
+from coachbot.analysis.types import Analysis, Issue
+from coachbot.analysis.verdict import COACHING_LINE, needs_coaching
 from coachbot.db import Draft, Feedback, Rewrite, utcnow
 from coachbot.db.models import BACKENDS
 from coachbot.repositories import DraftRepository, StatsRepository
@@ -55,8 +56,14 @@ class CoachingService:
         self.rate_limit = rate_limit
         self.rate_window = rate_window
 
-    async def submit_draft(self, telegram_id: int, text: str, context: str | None = None) -> DraftResult:
+    async def submit_draft(
+        self, telegram_id: int, text: str, context: str | None = None, *,
+        style: Sequence[Issue] = (), threshold: int = COACHING_LINE,
+    ) -> DraftResult:  # fmt: skip
         """Mask personal data, analyse the masked text and store both, in one transaction.
+
+        What is stored is what the employee is shown: the verdict with the admins' ``threshold``
+        and the company ``style`` issues, whose codes join the draft's issue codes.
 
         Raises DraftError (coachbot.analysis.errors) for a draft that cannot be analysed,
         NotFound for an unknown user, RateLimited when the person sent too many drafts just now.
@@ -83,8 +90,8 @@ class CoachingService:
                     context=masked_context,
                     analysis=analysis.to_dict(),
                     score=analysis.score,
-                    needs_coaching=analysis.needs_coaching,
-                    issue_codes=analysis.codes,
+                    needs_coaching=needs_coaching(analysis, style, threshold),
+                    issue_codes=list(dict.fromkeys([*analysis.codes, *(i.code for i in style)])),
                     model_name=analysis.model.name,
                     model_version=analysis.model.version,
                 )

@@ -48,6 +48,16 @@ class DraftResult:
 
 
 @dataclass(frozen=True)
+class ShownRewrite:
+    """A rewrite as the employee is shown it: their own words, unmasked."""
+
+    style: str
+    text: str
+    score: int | None
+    backend: str = "offline"
+
+
+@dataclass(frozen=True)
 class RewriteRecord:
     """A rewrite to store, as the rewriter and the gate produced it."""
 

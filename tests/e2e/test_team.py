@@ -32,7 +32,7 @@ async def teams(bot):
     stranger = await build.user(STRANGER, "Вера Чужая", team=sales)
     now = utcnow()
     for day in range(14):
-        at = now - timedelta(days=13 - day, hours=1)
+        at = now - timedelta(days=13 - day)  # same time of day: the calendar-day windows hold at any hour
         await build.draft(anna, score=40 + 3 * day, codes=("blame",) if day < 7 else ("cold",), at=at)
         await build.draft(boris, score=60, codes=("no_next_step",), at=at)
     await build.draft(stranger, score=20, codes=("rudeness",), text="Секрет продаж", at=now)
