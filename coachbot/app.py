@@ -41,6 +41,7 @@ from handlers import (
     errors,
     fallbacks,
     history,
+    inline,
     inputs,
     middleware,
     onboarding,
@@ -62,7 +63,7 @@ RATE_LIMIT_RETRIES = 3  # a 429 waits retry_after and tries again, up to this ma
 
 # The features, in the order their handlers are tried: the middleware first, the fallbacks last.
 FEATURES = (
-    business, middleware, inputs, onboarding, history, team, admin_teams, admin_prompts, admin_styleguide,
+    inline, business, middleware, inputs, onboarding, history, team, admin_teams, admin_prompts, admin_styleguide,
     admin_flags, admin_settings, privacy, draft_actions, drafts, errors, fallbacks,
 )  # fmt: skip
 

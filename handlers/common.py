@@ -20,6 +20,7 @@ R = TypeVar("R")
 
 # Groups: business updates are stopped first, then the user middleware, then "the next message
 # is…" input, then features.
+INLINE_GROUP = -4  # inline queries have no chat: they are served before the middleware
 BUSINESS_GROUP = -3
 MIDDLEWARE_GROUP = -2
 INPUT_GROUP = -1

@@ -31,7 +31,9 @@ async def start(update: Update, context: BotContext) -> None:
     me, lang = context.me, context.lang
     parts: list[str] = [t(lang, "welcome_new" if me.is_new else "welcome_back", name=_first_name(update))]
     code = args_text(context)
-    if code:
+    if code == "inline":  # from the "open the bot" button of inline mode
+        parts.append(t(lang, "inline_ready", bot=context.bot.username or "bot"))
+    elif code:
         parts.append(await _join(update, context, code))
     elif me.team_name:
         parts.append(t(lang, "team_line", team=me.team_name))

@@ -26,6 +26,7 @@ LANGUAGES = ("ru", "en")
 ROLES = ("employee", "lead", "admin")
 BACKENDS = ("offline", "llm")
 FEEDBACK_STATUSES = ("open", "reviewed")
+CHANNELS = ("chat", "inline", "business", "api")
 
 
 class Team(Base):
@@ -64,6 +65,7 @@ class Draft(Base):
         Index("ix_drafts_user_id_created_at", "user_id", "created_at"),
         Index("ix_drafts_team_id_created_at", "team_id", "created_at"),
         Index("ix_drafts_created_at", "created_at"),
+        one_of("channel", CHANNELS),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -77,6 +79,7 @@ class Draft(Base):
     issue_codes: Mapped[list[str]]
     model_name: Mapped[str] = mapped_column(String(100))
     model_version: Mapped[str] = mapped_column(String(50))
+    channel: Mapped[str] = mapped_column(String(16), default="chat")  # where it was coached: chat, inline
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     rewrites: Mapped[list[Rewrite]] = relationship(order_by="Rewrite.position", passive_deletes=True, lazy="raise")

@@ -58,7 +58,7 @@ class CoachingService:
 
     async def submit_draft(
         self, telegram_id: int, text: str, context: str | None = None, *,
-        style: Sequence[Issue] = (), threshold: int = COACHING_LINE,
+        style: Sequence[Issue] = (), threshold: int = COACHING_LINE, channel: str = "chat",
     ) -> DraftResult:  # fmt: skip
         """Mask personal data, analyse the masked text and store both, in one transaction.
 
@@ -92,6 +92,7 @@ class CoachingService:
                     score=analysis.score,
                     needs_coaching=needs_coaching(analysis, style, threshold),
                     issue_codes=list(dict.fromkeys([*analysis.codes, *(i.code for i in style)])),
+                    channel=channel,
                     model_name=analysis.model.name,
                     model_version=analysis.model.version,
                 )
@@ -99,6 +100,11 @@ class CoachingService:
             analysis.id = str(draft.id)
             draft.analysis = analysis.to_dict()
             return DraftResult(draft.id, analysis)
+
+    async def analyze(self, text: str, context: str | None = None) -> Analysis:
+        """The analysis of the masked draft, stored nowhere (inline previews)."""
+        masked_context = self.masker(context.strip()) if context and context.strip() else None
+        return await self.analyzer.analyze_async(self.masker(text.strip()), context=masked_context)
 
     async def add_rewrites(self, draft_id: int, rewrites: list[RewriteRecord]) -> list[int]:
         """Store rewrites in the order given (best first), after any already stored."""

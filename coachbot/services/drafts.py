@@ -13,7 +13,7 @@ calls this service and only renders what it returns:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from coachbot.analysis.analyzer import validate_draft
@@ -62,15 +62,44 @@ class DraftService:
         self.llm_configured = llm_configured
         self.max_chars = max_chars
 
-    async def assess(self, telegram_id: int, text: str, customer: str | None = None) -> Assessment:
+    async def assess(
+        self, telegram_id: int, text: str, customer: str | None = None, *, channel: str = "chat"
+    ) -> Assessment:
         """Raises DraftError for a draft that cannot be coached, RateLimited, NotFound (no profile)."""
         validate_draft(text, self.max_chars)
         style = style_issues(text, await self.styleguide.rules())
         threshold = await self.runtime.coaching_threshold()
-        result = await self.coaching.submit_draft(telegram_id, text, customer, style=style, threshold=threshold)
+        result = await self.coaching.submit_draft(
+            telegram_id, text, customer, style=style, threshold=threshold, channel=channel
+        )
         llm = self.llm_configured and await self.runtime.llm_enabled()
         verdict = needs_coaching(result.analysis, style, threshold)
         return Assessment(result.draft_id, text, customer, result.analysis, style, threshold, verdict, llm)
+
+    async def preview(self, text: str, customer: str | None = None) -> tuple[Assessment, list[ShownRewrite]]:
+        """The coaching and the offline rewrites of a draft, stored nowhere: inline mode asks on
+        every pause in typing, and only the result the person chooses becomes history."""
+        validate_draft(text, self.max_chars)
+        style = style_issues(text, await self.styleguide.rules())
+        threshold = await self.runtime.coaching_threshold()
+        analysis = await self.coaching.analyze(text, customer)
+        verdict = needs_coaching(analysis, style, threshold)
+        assessed = Assessment(0, text, customer, analysis, style, threshold, verdict, llm=False)
+        if not verdict:
+            return assessed, []
+        result = await self.rewriters(False).rewrite(text, context=customer, id="inline", styles=DEFAULT_STYLES)
+        return assessed, [ShownRewrite(r.style, r.text, r.score, r.backend) for r in result.rewrites]
+
+    async def record_inline(self, telegram_id: int, text: str, chosen: int) -> int:
+        """Keep the draft the person coached inline, its rewrites, and which one they sent
+        (``chosen`` 0 is the draft as typed); returns the draft id."""
+        assessed = await self.assess(telegram_id, text, channel="inline")
+        if assessed.needs_coaching:
+            assessed = replace(assessed, llm=False)  # the versions offered inline were the offline ones
+            shown = await self.rewrite(assessed)
+            if 0 < chosen <= len(shown):
+                await self.coaching.choose_rewrite(telegram_id, assessed.draft_id, chosen - 1)
+        return assessed.draft_id
 
     async def rewrite(self, assessment: Assessment, styles: Sequence[str] = DEFAULT_STYLES) -> list[ShownRewrite]:
         """Gated rewrites, best first, stored masked (the text returned is the person's own words)."""

@@ -1,4 +1,5 @@
-"""conversation state and processed updates in the database, so replicas and restarts lose nothing
+"""conversation state and processed updates in the database (replicas and restarts lose nothing);
+the channel each draft was coaching in
 
 Revision ID: 002
 Revises: 001
@@ -17,6 +18,9 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("drafts") as batch:  # SQLite rebuilds the table; PostgreSQL alters it
+        batch.add_column(sa.Column("channel", sa.String(length=16), nullable=False, server_default="chat"))
+        batch.create_check_constraint(op.f("ck_drafts_channel"), "channel IN ('chat', 'inline', 'business', 'api')")
     op.create_table(
         "conversation_state",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -44,3 +48,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("processed_updates")
     op.drop_table("conversation_state")
+    with op.batch_alter_table("drafts") as batch:
+        batch.drop_constraint(op.f("ck_drafts_channel"), type_="check")
+        batch.drop_column("channel")

@@ -8,6 +8,7 @@ the bot answered, parsed the way a Telegram client would show it.
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -93,6 +94,25 @@ class Person:
                    "from": self.user, **fields}  # fmt: skip
         self.fake.remember(message)
         return message
+
+    async def inline(self, query: str) -> dict[str, Any]:
+        """Type ``@bot query`` in some chat; returns the bot's answerInlineQuery parameters."""
+        after = self.mark()
+        query_id = str(next(self.harness.query_ids))
+        await self.fake.push_update({"inline_query": {"id": query_id, "from": self.user, "query": query,
+                                                      "offset": "", "chat_type": "private"}})  # fmt: skip
+        call = await self.fake.wait_for(
+            lambda c: c.method == "answerInlineQuery" and c.params.get("inline_query_id") == query_id, after=after
+        )
+        params = dict(call.params)
+        params["results"] = json.loads(params.get("results") or "[]")
+        params["button"] = json.loads(params["button"]) if params.get("button") else None
+        return params
+
+    async def choose(self, result_id: str, query: str) -> None:
+        """Pick an inline result (Telegram reports it when inline feedback is on)."""
+        await self.fake.push_update({"chosen_inline_result": {"result_id": result_id, "from": self.user,
+                                                              "query": query}})  # fmt: skip
 
     async def push(self, **fields: Any) -> dict[str, Any]:
         message = self._message(**fields)

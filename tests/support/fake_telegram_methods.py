@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import json
 import time
 from typing import Any
 
@@ -47,6 +48,18 @@ class BotApiMethods:
         return True
 
     def _m_answerCallbackQuery(self, p: dict, f: dict) -> bool:
+        return True
+
+    def _m_answerInlineQuery(self, p: dict, f: dict) -> bool:
+        """Telegram's limits: at most 50 results, ids unique and 1-64 bytes, article text 1-4096."""
+        results = json.loads(p.get("results") or "[]")
+        ids = [r.get("id", "") for r in results]
+        if len(results) > 50 or len(set(ids)) != len(ids) or any(not 0 < len(i.encode()) <= 64 for i in ids):
+            raise ApiError("RESULTS_INVALID")
+        for r in results:
+            text = r.get("input_message_content", {}).get("message_text", "")
+            if r.get("type") == "article" and not 0 < len(text) <= 4096:
+                raise ApiError("MESSAGE_TEXT_INVALID")
         return True
 
     def _m_deleteMessage(self, p: dict, f: dict) -> bool:
