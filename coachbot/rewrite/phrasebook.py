@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coachbot.config import PROMPTS_DIR
+from coachbot.rewrite.phrasebook_schema import problems
 
 STYLE_KEYS = ("warm", "concise", "formal")
 REQUIRED = (
@@ -133,6 +134,10 @@ def _optional(source: str, where: str) -> re.Pattern[str] | None:
 
 
 def parse_phrasebook(data: dict[str, Any], name: str = "phrasebook") -> Phrasebook:
+    bad = problems(data)
+    if bad:
+        more = f" (and {len(bad) - 5} more)" if len(bad) > 5 else ""
+        raise PhrasebookError(f"{name}: " + "; ".join(bad[:5]) + more)
     missing = [key for key in REQUIRED if key not in data]
     if missing:
         raise PhrasebookError(f"{name}: missing sections {', '.join(missing)}")
