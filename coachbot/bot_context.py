@@ -31,6 +31,7 @@ from coachbot.services import (
     UserInfo,
     UserService,
 )
+from coachbot.services.business import BusinessService
 from coachbot.web.metrics import Metrics
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class BotServices:
     retention: RetentionService
     state: StateService
     drafts: DraftService
+    business: BusinessService
     masker: Callable[[str], str]
     llm: Any = None
 
@@ -101,6 +103,7 @@ class BotServices:
             rate_window=settings.draft_rate_window,
         )
         runtime = SettingsService(sessionmaker, settings)
+        state = StateService(sessionmaker)
         with_llm, offline = rewriter(llm), rewriter(None)
         drafts = DraftService(
             coaching,
@@ -125,8 +128,9 @@ class BotServices:
             runtime=runtime,
             flags=FlagService(sessionmaker),
             retention=RetentionService(sessionmaker, settings),
-            state=StateService(sessionmaker),
+            state=state,
             drafts=drafts,
+            business=BusinessService(sessionmaker, state),
             masker=mask_text,
             llm=llm,
         )

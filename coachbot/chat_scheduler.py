@@ -21,6 +21,19 @@ from telegram.ext import BaseUpdateProcessor
 log = logging.getLogger("coachbot.scheduler")
 
 
+def queue_key(update: object) -> int | str | None:
+    """Which queue an update waits in: its chat, or for Telegram Business its connection (the
+    connection itself, the customer's message and the employee's reply then keep their order)."""
+    if not isinstance(update, Update):
+        return None
+    if update.business_connection is not None:
+        return f"business:{update.business_connection.id}"
+    business = update.business_message or update.edited_business_message or update.deleted_business_messages
+    if business is not None and business.business_connection_id:
+        return f"business:{business.business_connection_id}"
+    return update.effective_chat.id if update.effective_chat is not None else None
+
+
 class UpdateGuard(Protocol):
     """Who else handled an update: ``StateService`` keeps the answer in the shared database."""
 
@@ -38,24 +51,24 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     def __init__(self, max_concurrent_updates: int) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._waiting: dict[int, int] = {}
+        self._locks: dict[int | str, asyncio.Lock] = {}
+        self._waiting: dict[int | str, int] = {}
         self.guard: UpdateGuard | None = None
 
     async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:  # type: ignore[misc]  # PTB marks it final; ordering per chat needs it
-        chat = update.effective_chat if isinstance(update, Update) else None
-        if chat is None:
+        key = queue_key(update)
+        if key is None:
             await super().process_update(update, coroutine)
             return
-        lock = self._locks.setdefault(chat.id, asyncio.Lock())
-        self._waiting[chat.id] = self._waiting.get(chat.id, 0) + 1
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
             async with lock:  # the chat's turn first, then a slot
                 await super().process_update(update, coroutine)
         finally:
-            self._waiting[chat.id] -= 1
-            if not self._waiting[chat.id]:
-                del self._waiting[chat.id], self._locks[chat.id]
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
 
     def waiting(self, chat_id: int) -> int:
         """How many updates of this chat are queued or running (for metrics and tests)."""

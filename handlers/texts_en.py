@@ -254,6 +254,7 @@ TEXTS = {
     "cmd_history": "My drafts",
     "cmd_progress": "My progress",
     "cmd_team": "Team summary (for leads)",
+    "business_intro": "💼 Your reply to a customer in Telegram Business. It is sent already; here is what to watch next time:",
     # inline mode: @bot <draft> in any chat
     "inline_verdict": "{score}/100 · {what}",
     "inline_fine": "good to send",

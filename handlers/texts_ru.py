@@ -254,6 +254,7 @@ TEXTS = {
     "cmd_history": "Мои черновики",
     "cmd_progress": "Мой прогресс",
     "cmd_team": "Сводка по команде (для руководителей)",
+    "business_intro": "💼 Ваш ответ клиенту в Telegram Business. Отправленное уже не изменить — вот что стоит учесть в следующий раз:",
     # inline mode: @bot <draft> in any chat
     "inline_verdict": "{score}/100 · {what}",
     "inline_fine": "можно отправлять",

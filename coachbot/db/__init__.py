@@ -4,11 +4,12 @@ from coachbot.db.admin_models import AuditEntry, PromptTemplate, SettingValue, S
 from coachbot.db.base import Base, utcnow
 from coachbot.db.models import Draft, DraftIssue, Feedback, Rewrite, Team, User
 from coachbot.db.session import create_engine, create_engine_and_sessionmaker, create_sessionmaker
-from coachbot.db.state_models import ConversationState, ProcessedUpdate
+from coachbot.db.state_models import BusinessConnection, ConversationState, ProcessedUpdate
 
 __all__ = [
     "AuditEntry",
     "Base",
+    "BusinessConnection",
     "ConversationState",
     "Draft",
     "DraftIssue",

@@ -28,6 +28,19 @@ class ConversationState(Base):
     expires_at: Mapped[datetime]
 
 
+class BusinessConnection(Base):
+    """An employee's Telegram Business account connected to the bot: their replies to customers
+    are coached privately, in the bot's own chat, never in the customer's."""
+
+    __tablename__ = "business_connections"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # Telegram's connection id
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    enabled: Mapped[bool]
+    can_reply: Mapped[bool] = mapped_column(default=False)  # stored; the bot never replies for them
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ProcessedUpdate(Base):
     __tablename__ = "processed_updates"
     __table_args__ = (Index("ix_processed_updates_created_at", "created_at"),)

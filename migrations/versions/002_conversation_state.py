@@ -36,6 +36,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_conversation_state_expires_at", "conversation_state", ["expires_at"])
     op.create_table(
+        "business_connections",
+        sa.Column("id", sa.String(length=64), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("enabled", sa.Boolean(), nullable=False),
+        sa.Column("can_reply", sa.Boolean(), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_business_connections_user_id_users"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_business_connections")),
+    )
+    op.create_index(op.f("ix_business_connections_user_id"), "business_connections", ["user_id"])
+    op.create_table(
         "processed_updates",
         sa.Column("update_id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -47,6 +60,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("processed_updates")
+    op.drop_table("business_connections")
     op.drop_table("conversation_state")
     with op.batch_alter_table("drafts") as batch:
         batch.drop_constraint(op.f("ck_drafts_channel"), type_="check")

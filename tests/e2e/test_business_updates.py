@@ -1,4 +1,5 @@
-"""A bot connected to Telegram Business never writes into the customer's chat.
+"""A bot connected to Telegram Business never writes into the customer's chat (its coaching goes
+to the employee's private chat with the bot).
 
 The customer's messages and the employee's replies in a business chat arrive as
 ``business_message`` updates; nothing the bot sends may reach that chat, or use
@@ -63,5 +64,6 @@ async def test_business_updates_get_no_answer_and_the_bot_keeps_coaching(bot):
     assert sent, "the draft in the bot's own chat is answered"
     assert all(c.chat_id == employee.id for c in sent), [(c.method, c.chat_id) for c in sent]
     assert not [c for c in sent if "business_connection_id" in c.params]
-    # Exactly one answer: the draft in the bot chat; nothing for the four business updates.
-    assert [c.method for c in sent if c.method == "sendMessage"] == ["sendMessage"]
+    # Two answers, both in the bot's own chat: the private note on the business reply, and the draft.
+    texts = [c.params.get("text", "") for c in sent if c.method == "sendMessage"]
+    assert len(texts) == 2 and sum(t.startswith("💼") for t in texts) == 1, [t[:30] for t in texts]
