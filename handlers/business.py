@@ -13,12 +13,12 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
-from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
+from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, TypeHandler
 
 from coachbot.analysis.errors import DraftError
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, RateLimited
-from handlers.common import BUSINESS_GROUP, Callback
+from handlers.common import BUSINESS_GROUP, Callback, answer
 from handlers.delivery import deliver
 from handlers.render import analysis_html
 from handlers.texts import t
@@ -98,8 +98,15 @@ async def coach_reply(context: BotContext, owner: int, text: str, customer: str 
     await deliver(context, owner, assessed.draft_id, head, shown, reply_to=None)  # the bot's own chat
 
 
+async def business_status(update: Update, context: BotContext) -> None:
+    """/business: whether replies to customers are being coached, and how to connect."""
+    connected = await context.services.business.connected(context.me.telegram_id)
+    await answer(update, context, "business_on" if connected else "business_off")
+
+
 def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, _when_business(on_business)), group=BUSINESS_GROUP)
+    application.add_handler(CommandHandler("business", business_status))
 
 
 def _when_business(callback: Callback) -> Callback:

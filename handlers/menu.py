@@ -7,7 +7,7 @@ from telegram.ext import Application
 
 from handlers.texts import LANGUAGES, plain
 
-COMMANDS = ("start", "history", "progress", "team", "join", "lang", "help", "forgetme")
+COMMANDS = ("start", "history", "progress", "team", "join", "lang", "help", "business", "forgetme")
 
 
 def menu(lang: str) -> list[BotCommand]:

@@ -30,6 +30,7 @@ TEXTS = {
         "/progress — your progress chart\n"
         "/join CODE — join a team\n"
         "/lang — interface language\n"
+        "/business — coaching on your Telegram Business replies\n"
         "/forgetme — delete your data\n"
         "/cancel — cancel what you were typing"
     ),
@@ -254,6 +255,8 @@ TEXTS = {
     "cmd_history": "My drafts",
     "cmd_progress": "My progress",
     "cmd_team": "Team summary (for leads)",
+    "business_on": "💼 Telegram Business is connected: I read each reply you send a customer and, if something could be better, tell you here, privately. Good replies get no message. To disconnect: Settings → Telegram Business → Chatbots.",
+    "business_off": "💼 Connect me to Telegram Business (Settings → Telegram Business → Chatbots) and I'll coach your real replies to customers, here and only for you. The customer never sees anything from me.",
     "business_intro": "💼 Your reply to a customer in Telegram Business. It is sent already; here is what to watch next time:",
     # inline mode: @bot <draft> in any chat
     "inline_verdict": "{score}/100 · {what}",
@@ -269,5 +272,6 @@ TEXTS = {
     "cmd_join": "Join a team with a code",
     "cmd_lang": "Language",
     "cmd_help": "What I can do",
+    "cmd_business": "Telegram Business",
     "cmd_forgetme": "Delete my data",
 }

@@ -30,6 +30,7 @@ TEXTS = {
         "/progress — ваш график роста\n"
         "/join КОД — вступить в команду\n"
         "/lang — язык интерфейса\n"
+        "/business — подсказки по ответам в Telegram Business\n"
         "/forgetme — удалить ваши данные\n"
         "/cancel — отменить ввод"
     ),
@@ -254,6 +255,8 @@ TEXTS = {
     "cmd_history": "Мои черновики",
     "cmd_progress": "Мой прогресс",
     "cmd_team": "Сводка по команде (для руководителей)",
+    "business_on": "💼 Telegram Business подключён: каждый ваш ответ клиенту я читаю и, если есть что поправить, пишу сюда — только вам. Хорошие ответы — без сообщений. Отключить: Настройки → Telegram Business → Чат-боты.",
+    "business_off": "💼 Подключите меня к Telegram Business (Настройки → Telegram Business → Чат-боты), и я буду подсказывать по вашим настоящим ответам клиентам — здесь, только вам. Клиент ничего от меня не увидит.",
     "business_intro": "💼 Ваш ответ клиенту в Telegram Business. Отправленное уже не изменить — вот что стоит учесть в следующий раз:",
     # inline mode: @bot <draft> in any chat
     "inline_verdict": "{score}/100 · {what}",
@@ -269,5 +272,6 @@ TEXTS = {
     "cmd_join": "Вступить в команду по коду",
     "cmd_lang": "Язык",
     "cmd_help": "Что я умею",
+    "cmd_business": "Telegram Business",
     "cmd_forgetme": "Удалить мои данные",
 }

@@ -112,3 +112,12 @@ async def test_a_connection_from_someone_without_a_profile_is_not_stored(bot):
     await asyncio.sleep(0.3)
     assert await bot.services.users.get(stranger.id) is None
     assert not [c for c in bot.fake.calls if c.chat_id == stranger.id and c.method == "sendMessage"]
+
+
+async def test_business_says_whether_replies_are_coached(bot):
+    anna = bot.user(807, "Анна")
+    await anna.ask("/start")
+    assert "Подключите меня к Telegram Business" in (await anna.ask("/business")).text
+    await _connect(bot.fake, anna, "conn-status")
+    await asyncio.sleep(0.3)
+    assert "Telegram Business подключён" in (await anna.ask("/business")).text
