@@ -71,13 +71,19 @@ def _issue_html(lang: str, n: int, code: str, items: Sequence[Issue]) -> str:
     return t(lang, key, n=n, title=title, quote=Html(quotes), why=Html(why), how=Html(how))
 
 
+REWORK_BELOW = 40
+
+
 def analysis_html(
     lang: str, analysis: Analysis, style: Sequence[Issue], *, threshold: int, max_issues: int = MAX_ISSUES
 ) -> str:
     """Score, context note, issues (grouped, at most ``max_issues``) and strengths."""
     needs = needs_coaching(analysis, style, threshold)
     groups = _grouped(sorted([*analysis.issues, *style], key=lambda i: i.span))
-    verdict = "score_needs" if needs else ("score_ok" if groups else "score_good")
+    if needs:  # a low score is told plainly: «немного внимания» would understate it
+        verdict = "score_rework" if analysis.score < REWORK_BELOW else "score_needs"
+    else:
+        verdict = "score_ok" if groups else "score_good"
     parts: list[str] = [t(lang, verdict, score=analysis.score)]
     if analysis.context:
         parts.append(t(lang, "with_context"))

@@ -58,6 +58,7 @@ TEXTS = {
     "score_good": "<b>{score}/100</b>: the reply sounds caring and to the point.",
     "score_ok": "<b>{score}/100</b>: a good reply with a little left to polish.",
     "score_needs": "<b>{score}/100</b>: this reply could use a little care.",
+    "score_rework": "<b>{score}/100</b>: as it stands, this reply is likely to upset the customer. Below: what to change, and versions ready to send.",
     "with_context": "<i>Read together with the customer's message.</i>",
     "issues_title": "<b>What could be better</b>",
     "issue_line": "{n}. <b>{title}</b>: “{quote}”\n<b>Why:</b> {why}\n<b>How:</b> {how}",
