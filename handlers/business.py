@@ -18,8 +18,9 @@ from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, Ty
 from coachbot.analysis.errors import DraftError
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, RateLimited
-from handlers.common import BUSINESS_GROUP, Callback, answer
+from handlers.common import BUSINESS_GROUP, answer
 from handlers.delivery import deliver
+from handlers.drafts import safe_rewrites
 from handlers.render import analysis_html
 from handlers.texts import t
 
@@ -40,13 +41,13 @@ def is_business_update(update: Update) -> bool:
 
 async def on_business(update: Update, context: BotContext) -> None:
     """Every business update stops here; nothing is ever sent to a business chat."""
-    try:
-        if update.business_connection is not None:
-            await _connection(update, context)
-        elif update.business_message is not None:
-            await _message(update.business_message, context)
-    finally:
-        log.debug("business update %s handled privately", update.update_id)
+    if not is_business_update(update):
+        return
+    if update.business_connection is not None:
+        await _connection(update, context)
+    elif update.business_message is not None:
+        await _message(update.business_message, context)
+    log.debug("business update %s handled privately", update.update_id)
     raise ApplicationHandlerStop
 
 
@@ -90,11 +91,7 @@ async def coach_reply(context: BotContext, owner: int, text: str, customer: str 
     lang = context.lang
     head = t(lang, "business_intro") + "\n\n" + analysis_html(lang, assessed.analysis, assessed.style,
                                                              threshold=assessed.threshold)  # fmt: skip
-    try:
-        shown = await context.services.drafts.rewrite(assessed)
-    except Exception:
-        log.exception("rewrites for business draft %s failed", assessed.draft_id)
-        shown = []
+    shown = await safe_rewrites(context, assessed)
     await deliver(context, owner, assessed.draft_id, head, shown, reply_to=None)  # the bot's own chat
 
 
@@ -105,13 +102,5 @@ async def business_status(update: Update, context: BotContext) -> None:
 
 
 def register(application: Application) -> None:
-    application.add_handler(TypeHandler(Update, _when_business(on_business)), group=BUSINESS_GROUP)
+    application.add_handler(TypeHandler(Update, on_business), group=BUSINESS_GROUP)
     application.add_handler(CommandHandler("business", business_status))
-
-
-def _when_business(callback: Callback) -> Callback:
-    async def run(update: Update, context: BotContext) -> None:
-        if is_business_update(update):
-            await callback(update, context)
-
-    return run

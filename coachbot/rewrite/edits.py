@@ -147,6 +147,10 @@ def soften_command(sentence: str, verb: str, book: Phrasebook, style: str, time_
     return capitalize_first(body.strip()) + "."
 
 
+EMOJI_CHARS = "\U0001f300-\U0001faff\u2600-\u27bf"
+EMOJI = re.compile(f"[{EMOJI_CHARS}\ufe0f\u200d]+")
+_ENDS_WITH_EMOJI = re.compile(f"[{EMOJI_CHARS}]\ufe0f?$")  # an emoji ends a sentence as a full stop does
+
 # «уведомление было в ЛК, видимо.» once «вы не заметили» is cut: the hedge hangs on nothing.
 DANGLING = re.compile(
     r"(?i),?\s*\b(?:видимо|наверное|вероятно|похоже|по-видимому|очевидно|apparently|probably|obviously|perhaps)"
@@ -169,6 +173,6 @@ def tidy(sentence: str) -> str:
     if not re.search(r"[^\W\d_]", s):
         return ""
     s = capitalize_first(s)
-    if not re.search(r"[.!?…][)»\"']*$|[\U0001f300-\U0001faff\u2600-\u27bf]\ufe0f?$", s):  # an emoji ends it too
+    if not re.search(r"[.!?…][)»\"']*$", s) and not _ENDS_WITH_EMOJI.search(s):
         s = s.rstrip(" ,;:—–-") + "."
     return s

@@ -123,10 +123,10 @@ def missing_facts(facts: Iterable[Fact], candidate: str) -> list[Fact]:
 
 
 # «Администратор Ксения сообщила, что вы сами задели поднос»: who reported the reproach goes with it.
-_REPORTED = re.compile(
-    r"(?i)(?:^|(?<=[.!?]\s))[^.!?]{0,60}\b(?:сообщил\w*|сказал\w*|говорит|говорят|пишет|уверяет|утвержда\w*|"
-    r"отметил\w*|said|says|told us|reported|claims?)\s*,?\s*(?:что|that)?\s*$"
+REPORTING_VERBS = (
+    r"сообщил\w*|сказал\w*|говорит|говорят|пишет|уверяет|утвержда\w*|отметил\w*|said|says|told us|reported|claims?"
 )
+_REPORTED = re.compile(rf"(?i)(?:^|(?<=[.!?]\s))[^.!?]{{0,60}}\b(?:{REPORTING_VERBS})\s*,?\s*(?:что|that)?\s*$")
 
 
 def _with_report(text: str, span: tuple[int, int]) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from coachbot.rewrite import edits
 from coachbot.rewrite.anchors import fact_phrase
 from coachbot.rewrite.clause_filter import PieceFlagger, filter_sentences
 from coachbot.rewrite.customer import Opening, name_from_context, short_name, split_opening
-from coachbot.rewrite.facts import content_lemmas, has_fact, is_acronym
+from coachbot.rewrite.facts import REPORTING_VERBS, content_lemmas, has_fact, is_acronym
 from coachbot.rewrite.inflect import parses
 from coachbot.rewrite.phrasebook import Phrasebook, Situation
 from coachbot.rewrite.terms import replace_terms
@@ -26,19 +26,17 @@ from coachbot.rewrite.terms import replace_terms
 CLAUSE_CODES = ("blame", "internal_excuse", "rudeness", "dismissive")
 REPROACH_CODES = frozenset({"blame", "rudeness", "dismissive"})
 REMOVE_CODES = REPROACH_CODES | {"internal_excuse", "pushy_sales"}
-EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\ufe0f\u200d]+")
-EMOJI_STOP = re.compile(EMOJI.pattern + r"\s+(?=[A-ZА-ЯЁ])")  # «перчатки 😉 Коррекция…»: the emoji ended a sentence
+EMOJI_STOP = re.compile(
+    edits.EMOJI.pattern + r"\s+(?=[A-ZА-ЯЁ])"
+)  # «перчатки 😉 Коррекция…»: the emoji ended a sentence
 
 
 def drop_emoji(text: str) -> str:
-    return EMOJI.sub("", EMOJI_STOP.sub(". ", text))
+    return edits.EMOJI.sub("", EMOJI_STOP.sub(". ", text))
 
 
 # «Администратор сообщила, что вы сами задели поднос»: once the reproach goes, the report of it goes too.
-REPORTING = re.compile(
-    r"(?i)\b(?:сообщил\w*|сказал\w*|говорит|говорят|пишет|уверяет|утвержда\w*|отметил\w*|считает|"
-    r"said|says|told us|reported|claims?)\W*$"
-)
+REPORTING = re.compile(rf"(?i)\b(?:{REPORTING_VERBS}|считает)\W*$")
 
 
 @dataclass

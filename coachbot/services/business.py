@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from coachbot.db import BusinessConnection, utcnow
+from coachbot.db import BusinessConnection, User, utcnow
 from coachbot.repositories import UserRepository
 from coachbot.services.access import Sessionmaker
 from coachbot.services.state import StateService
@@ -35,8 +35,6 @@ class BusinessService:
     async def owner(self, connection_id: str) -> int | None:
         """The Telegram id of the employee behind an enabled connection."""
         async with self.sessionmaker.begin() as session:
-            from coachbot.db import User
-
             row = await session.execute(
                 select(User.telegram_id)
                 .join(BusinessConnection, BusinessConnection.user_id == User.id)

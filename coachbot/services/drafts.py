@@ -66,9 +66,7 @@ class DraftService:
         self, telegram_id: int, text: str, customer: str | None = None, *, channel: str = "chat"
     ) -> Assessment:
         """Raises DraftError for a draft that cannot be coached, RateLimited, NotFound (no profile)."""
-        validate_draft(text, self.max_chars)
-        style = style_issues(text, await self.styleguide.rules())
-        threshold = await self.runtime.coaching_threshold()
+        style, threshold = await self._company_rules(text)
         result = await self.coaching.submit_draft(
             telegram_id, text, customer, style=style, threshold=threshold, channel=channel
         )
@@ -79,16 +77,14 @@ class DraftService:
     async def preview(self, text: str, customer: str | None = None) -> tuple[Assessment, list[ShownRewrite]]:
         """The coaching and the offline rewrites of a draft, stored nowhere: inline mode asks on
         every pause in typing, and only the result the person chooses becomes history."""
-        validate_draft(text, self.max_chars)
-        style = style_issues(text, await self.styleguide.rules())
-        threshold = await self.runtime.coaching_threshold()
+        style, threshold = await self._company_rules(text)
         analysis = await self.coaching.analyze(text, customer)
         verdict = needs_coaching(analysis, style, threshold)
         assessed = Assessment(0, text, customer, analysis, style, threshold, verdict, llm=False)
         if not verdict:
             return assessed, []
         result = await self.rewriters(False).rewrite(text, context=customer, id="inline", styles=DEFAULT_STYLES)
-        return assessed, [ShownRewrite(r.style, r.text, r.score, r.backend) for r in result.rewrites]
+        return assessed, _shown(result.rewrites)
 
     async def record_inline(self, telegram_id: int, text: str, chosen: int) -> int:
         """Keep the draft the person coached inline, its rewrites, and which one they sent
@@ -125,4 +121,14 @@ class DraftService:
         if passed:
             records = [RewriteRecord(r.style, self.masker(r.text), r.backend, r.score, dict(r.gate)) for r in passed]
             await self.coaching.add_rewrites(draft_id, records)
-        return [ShownRewrite(r.style, r.text, r.score, r.backend) for r in passed]
+        return _shown(passed)
+
+    async def _company_rules(self, text: str) -> tuple[list[Issue], int]:
+        """A draft that can be coached at all (DraftError if not), its style-guide issues and the
+        admins' coaching threshold."""
+        validate_draft(text, self.max_chars)
+        return style_issues(text, await self.styleguide.rules()), await self.runtime.coaching_threshold()
+
+
+def _shown(rewrites: Sequence[Any]) -> list[ShownRewrite]:
+    return [ShownRewrite(r.style, r.text, r.score, r.backend) for r in rewrites]
