@@ -25,18 +25,13 @@ from coachbot.analysis.errors import DraftError
 from coachbot.bot_context import BotContext
 from coachbot.services import NotFound, RateLimited, ShownRewrite
 from coachbot.services.drafts import Assessment
+from coachbot.services.users import language_from
 from coachbot.taxonomy import ISSUES, issue_entry
 from handlers.common import INLINE_GROUP
 from handlers.texts import CATALOGUES, plain
 
 log = logging.getLogger(__name__)
 PREVIEW = 60  # characters of a rewrite shown under its title
-
-
-def _language(update: Update, saved: str | None) -> str:
-    user = update.effective_user
-    guess = (user.language_code or "")[:2] if user else ""
-    return saved or (guess if guess in CATALOGUES else "ru")
 
 
 def _result_id(text: str, n: int) -> str:
@@ -77,7 +72,8 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     if query is None:
         return
     account = await context.services.users.get(query.from_user.id)
-    lang = _language(update, account.language if account else None)
+    # Someone without a profile is answered as /start would set them up.
+    lang = account.language if account else language_from(query.from_user.language_code, context.settings.language)
     if account is None:  # a profile is made by /start, never by typing a bot's name in a chat
         button = InlineQueryResultsButton(plain(lang, "inline_start_first"), start_parameter="inline")
         await query.answer([], button=button, cache_time=0, is_personal=True)

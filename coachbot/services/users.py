@@ -21,7 +21,7 @@ from coachbot.services.types import TeamInfo, UserInfo
 MAX_NAME = 200
 
 
-def _language_from(code: str | None, default: str) -> str:
+def language_from(code: str | None, default: str) -> str:
     """Telegram's ``language_code`` ('en-US', 'ru', 'uk') mapped to an interface language."""
     base = (code or "").split("-", 1)[0].strip().lower()
     return base if base in LANGUAGES else default
@@ -82,7 +82,7 @@ class UserService:
             if user is None:
                 user = User(
                     telegram_id=telegram_id,
-                    language=_language_from(language_code, self.settings.language),
+                    language=language_from(language_code, self.settings.language),
                     role="employee",
                 )
                 session.add(user)
