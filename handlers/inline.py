@@ -28,7 +28,8 @@ from coachbot.services.drafts import Assessment
 from coachbot.services.users import language_from
 from coachbot.taxonomy import ISSUES, issue_entry
 from handlers.common import INLINE_GROUP
-from handlers.texts import CATALOGUES, plain
+from handlers.render import style_name
+from handlers.texts import plain
 
 log = logging.getLogger(__name__)
 PREVIEW = 60  # characters of a rewrite shown under its title
@@ -59,8 +60,7 @@ def _results(lang: str, text: str, assessed: Assessment, shown: list[ShownRewrit
     title, description = _verdict_line(lang, assessed)
     results = [_article(_result_id(text, 0), title, description, text)]
     for n, rewrite in enumerate(shown, 1):
-        key = f"style_{rewrite.style}"
-        style = plain(lang, key) if key in CATALOGUES["ru"] else rewrite.style
+        style = style_name(lang, rewrite.style)
         first = rewrite.text if len(rewrite.text) <= PREVIEW else rewrite.text[: PREVIEW - 1] + "…"
         results.append(_article(_result_id(text, n), plain(lang, "inline_version", n=n, style=style), first,
                                 rewrite.text))  # fmt: skip

@@ -105,9 +105,14 @@ def analysis_html(
     return "\n\n".join(parts)
 
 
+def style_name(lang: str, style: str) -> str:
+    """«тёплый» for ``warm``; a style the catalogue does not know is shown as it is."""
+    key = f"style_{style}"
+    return plain(lang, key) if key in CATALOGUES["ru"] else style
+
+
 def rewrite_html(lang: str, number: int, rewrite: ShownRewrite) -> str:
-    key = f"style_{rewrite.style}"
-    style = plain(lang, key) if key in CATALOGUES["ru"] else rewrite.style
+    style = style_name(lang, rewrite.style)
     score = "—" if rewrite.score is None else rewrite.score
     return t(lang, "rewrite_label", n=number, style=style, score=score) + f"\n<pre>{esc(rewrite.text)}</pre>"
 
