@@ -10,21 +10,29 @@ stops here, before the middleware or any other feature sees it.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from telegram import Message, Update
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, TypeHandler
 
 from coachbot.analysis.errors import DraftError
-from coachbot.bot_context import BotContext
+from coachbot.bot_context import SERVICES_KEY, BotContext, BotServices
 from coachbot.services import NotFound, RateLimited
-from handlers.common import BUSINESS_GROUP, answer
-from handlers.delivery import deliver
+from coachbot.services.business import BusinessDay
+from coachbot.taxonomy import ISSUES, issue_entry
+from handlers import buttons, keyboards
+from handlers.common import BUSINESS_GROUP, edit_pressed, send_html, toast
+from handlers.delivery import deliver, send
 from handlers.drafts import safe_rewrites
-from handlers.render import analysis_html
-from handlers.texts import t
+from handlers.render import analysis_html, quote
+from handlers.team import issue_list
+from handlers.texts import count, quoted, score_text, t
 
 log = logging.getLogger(__name__)
+DAY_JOB = "business_day"
+DAY_AT = dt.time(15, 0, tzinfo=dt.UTC)  # the end of a shift in Moscow (18:00)
 
 
 def is_business_update(update: Update) -> bool:
@@ -86,8 +94,8 @@ async def coach_reply(context: BotContext, owner: int, text: str, customer: str 
         assessed = await context.services.drafts.assess(owner, text, customer, channel="business")
     except (DraftError, RateLimited, NotFound):
         return
-    if not assessed.needs_coaching:
-        return
+    if not assessed.needs_coaching or await context.services.business.daily(owner):
+        return  # stored either way: a daily summary reads it
     lang = context.lang
     head = t(lang, "business_intro") + "\n\n" + analysis_html(lang, assessed.analysis, assessed.style,
                                                              threshold=assessed.threshold)  # fmt: skip
@@ -96,11 +104,70 @@ async def coach_reply(context: BotContext, owner: int, text: str, customer: str 
 
 
 async def business_status(update: Update, context: BotContext) -> None:
-    """/business: whether replies to customers are being coached, and how to connect."""
+    """/business: whether replies to customers are being coached, how to connect, and how often."""
+    daily = await context.services.business.daily(context.me.telegram_id)
+    await send_html(update, context, await _status_html(context, daily), keyboards.business_mode(context.lang, daily))
+
+
+async def on_mode(update: Update, context: BotContext, button: buttons.BusinessMode) -> None:
+    daily = button.mode == "daily"
+    await context.services.business.set_daily(context.me.telegram_id, daily)
+    await toast(update, context, "business_mode_set_daily" if daily else "business_mode_set_each")
+    await edit_pressed(update, await _status_html(context, daily), keyboards.business_mode(context.lang, daily))
+
+
+async def _status_html(context: BotContext, daily: bool) -> str:
+    lang = context.lang
     connected = await context.services.business.connected(context.me.telegram_id)
-    await answer(update, context, "business_on" if connected else "business_off")
+    mode = t(lang, "business_mode_daily", time=DAY_AT.strftime("%H:%M")) if daily else t(lang, "business_mode_each")
+    return f"{t(lang, 'business_on' if connected else 'business_off')}\n\n{mode}"
+
+
+def day_html(lang: str, day: BusinessDay) -> str:
+    """The daily summary: how many replies, how many to improve, and the weakest one quoted."""
+    replies, avg = count(lang, "replies", day.replies), score_text(day.avg_score)
+    if not day.to_improve:
+        return f"{t(lang, 'business_day_title')}\n{t(lang, 'business_day_fine', replies=replies, avg=avg)}"
+    body = t(lang, "business_day_body", replies=replies, to_improve=day.to_improve, avg=avg,
+             issues=issue_list(lang, day.top_issues))  # fmt: skip
+    parts = [t(lang, "business_day_title"), body]
+    if day.weakest is not None:
+        parts.append(t(lang, "business_day_weakest", score=day.weakest.score, text=quote(day.weakest.text, 300)))
+        known = [i for i in day.weakest.analysis.get("issues", []) if i.get("code") in ISSUES]
+        if known:
+            first = known[0]
+            parts.append(t(lang, "business_day_issue", title=issue_entry(first["code"], lang).title,
+                           quote=quoted(lang, quote(first.get("quote", "")))))  # fmt: skip
+    return "\n\n".join([parts[0] + "\n" + parts[1], *parts[2:]])
+
+
+async def send_days(context: BotContext) -> int:
+    """The daily summary to everyone who asked for it and replied to customers. Returns how many."""
+    services: BotServices = context.bot_data[SERVICES_KEY]
+    sent = 0
+    for telegram_id in await services.business.daily_targets():
+        try:
+            day = await services.business.day(telegram_id)
+            user = await services.users.get(telegram_id)
+            if not day.replies or user is None:
+                continue
+            markup = keyboards.business_day(user.language, day.weakest.draft_id) if day.weakest else None
+            await send(context, telegram_id, day_html(user.language, day), markup)
+            sent += 1
+        except Forbidden:
+            log.info("employee %s has blocked the bot; business summary skipped", telegram_id)
+        except TelegramError:
+            log.exception("business summary to %s failed", telegram_id)
+    log.info("business summaries sent to %d employees", sent)
+    return sent
+
+
+def schedule_days(application: Application) -> None:
+    if application.job_queue is not None and not application.job_queue.get_jobs_by_name(DAY_JOB):
+        application.job_queue.run_daily(send_days, DAY_AT, name=DAY_JOB)
 
 
 def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, on_business), group=BUSINESS_GROUP)
     application.add_handler(CommandHandler("business", business_status))
+    application.add_handler(buttons.handler(buttons.BusinessMode, on_mode))

@@ -170,10 +170,16 @@ class Forget(Button):
     answer: str = arg(choice("yes", "no"))
 
 
+@dataclass(frozen=True)
+class BusinessMode(Button):
+    prefix = "biz"
+    mode: str = arg(choice("each", "daily"))
+
+
 KINDS: dict[str, type[Button]] = {
     kind.prefix: kind
     for kind in (Use, Another, Wrong, Explain, FlagSkip, ShowEdit, HistoryPage, EmployeePage, Language,
-                 PromptAction, PromptRollback, FlagResolve, FlagExport, Setting, Forget)
+                 PromptAction, PromptRollback, FlagResolve, FlagExport, Setting, Forget, BusinessMode)
 }  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""Scheduled work: the leads' weekly digest and the daily retention purge (PTB's job queue).
+"""Scheduled work: the leads' weekly digest, the employees' daily Business summary and the daily
+retention purge (PTB's job queue).
 
 The digest's day and time come from the SettingsService; /settings calls
 :func:`schedule_digest` again after a change.
@@ -13,6 +14,7 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from coachbot.bot_context import SERVICES_KEY, BotContext, BotServices
+from handlers.business import schedule_days
 from handlers.team import issue_list, send_summary
 from handlers.texts import count, score_text, t
 
@@ -77,5 +79,6 @@ async def schedule_digest(application: Application) -> None:
 
 async def schedule_jobs(application: Application) -> None:
     await schedule_digest(application)
+    schedule_days(application)
     if application.job_queue is not None and not application.job_queue.get_jobs_by_name(RETENTION_JOB):
         application.job_queue.run_daily(purge_old_drafts, RETENTION_AT, name=RETENTION_JOB)

@@ -102,3 +102,20 @@ def forget_confirm(lang: str) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+def business_mode(lang: str, daily: bool) -> InlineKeyboardMarkup:
+    """Per reply or once a day; the current choice carries a tick."""
+    each = ("✓ " if not daily else "") + plain(lang, "btn_business_each")
+    day = ("✓ " if daily else "") + plain(lang, "btn_business_daily")
+    return InlineKeyboardMarkup(
+        [[_button(each, buttons.BusinessMode("each")), _button(day, buttons.BusinessMode("daily"))]]
+    )
+
+
+def business_day(lang: str, draft_id: int) -> InlineKeyboardMarkup:
+    """Under the daily summary: a better version of the day's weakest reply, and why it matters."""
+    return InlineKeyboardMarkup(
+        [[_button(plain(lang, "btn_business_better"), buttons.Another(draft_id)),
+          _button(plain(lang, "btn_explain"), buttons.Explain(draft_id))]]
+    )  # fmt: skip

@@ -7,6 +7,7 @@ PLURALS = {
     "people": ("{n} person", "{n} people"),
     "days": ("{n} day", "{n} days"),
     "flags": ("{n} flag", "{n} flags"),
+    "replies": ("{n} reply", "{n} replies"),
 }
 
 TEXTS = {
@@ -256,7 +257,19 @@ TEXTS = {
     "cmd_history": "My drafts",
     "cmd_progress": "My progress",
     "cmd_team": "Team summary (for leads)",
-    "business_on": "💼 Telegram Business is connected: I read each reply you send a customer and, if something could be better, tell you here, privately. Good replies get no message. To disconnect: Settings → Telegram Business → Chatbots.",
+    "business_on": "💼 Telegram Business is connected: I read your replies to customers and coach you here, privately. The customer never sees anything from me. To disconnect: Settings → Telegram Business → Chatbots.",
+    "business_mode_each": "Right now I write as soon as a reply could be better; good replies get no message.",
+    "business_mode_daily": "Right now you get one summary a day, at {time} UTC, when there were replies.",
+    "business_mode_set_each": "Got it: I'll write right after a reply that could be better.",
+    "business_mode_set_daily": "Done: one summary a day.",
+    "btn_business_each": "Right away",
+    "btn_business_daily": "Once a day",
+    "btn_business_better": "✍️ A better version",
+    "business_day_title": "💼 <b>Your Telegram Business replies, last 24 hours</b>",
+    "business_day_body": "{replies}, {to_improve} worth another look. Average score {avg}.\nMost often: {issues}",
+    "business_day_fine": "{replies}, all of them fine: average score {avg}. A great day!",
+    "business_day_weakest": "The one that needs the most care ({score}/100):\n<i>{text}</i>",
+    "business_day_issue": "{title}: {quote}",
     "business_off": "💼 Connect me to Telegram Business (Settings → Telegram Business → Chatbots) and I'll coach your real replies to customers, here and only for you. The customer never sees anything from me.",
     "business_intro": "💼 Your reply to a customer in Telegram Business. It is sent already; here is what to watch next time:",
     # inline mode: @bot <draft> in any chat

@@ -53,6 +53,7 @@ class User(Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    business_daily: Mapped[bool] = mapped_column(default=False)  # Business replies: one summary a day
 
     team: Mapped[Team | None] = relationship(back_populates="members", lazy="raise")
 

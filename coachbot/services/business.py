@@ -3,14 +3,41 @@ last message in each business chat (masked, for a while) as the context of the n
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
 from sqlalchemy import select
 
-from coachbot.db import BusinessConnection, User, utcnow
+from coachbot.db import BusinessConnection, Draft, User, utcnow
 from coachbot.repositories import UserRepository
 from coachbot.services.access import Sessionmaker
 from coachbot.services.state import StateService
 
 CUSTOMER_TTL = 6 * 3600  # the customer's message stays the context of a reply for six hours
+DAY_LIMIT = 1000  # replies read for one daily summary
+
+
+@dataclass(frozen=True)
+class Weakest:
+    """The reply of the day that most needed coaching (masked, as stored)."""
+
+    draft_id: int
+    text: str
+    score: int
+    analysis: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BusinessDay:
+    """An employee's replies to customers over a day, for the daily summary."""
+
+    replies: int = 0
+    to_improve: int = 0
+    avg_score: float | None = None
+    top_issues: list[tuple[str, int]] = field(default_factory=list)
+    weakest: Weakest | None = None
 
 
 class BusinessService:
@@ -58,3 +85,54 @@ class BusinessService:
     async def customer_said(self, owner: int, chat_id: int) -> str | None:
         saved = await self.state.get(owner, f"biz:{chat_id}")
         return saved["text"] if saved else None
+
+    async def daily(self, telegram_id: int) -> bool:
+        """Whether the employee takes one summary a day instead of a note per reply."""
+        async with self.sessionmaker.begin() as session:
+            user = await UserRepository(session).by_telegram_id(telegram_id)
+            return bool(user and user.business_daily)
+
+    async def set_daily(self, telegram_id: int, daily: bool) -> None:
+        async with self.sessionmaker.begin() as session:
+            user = await UserRepository(session).by_telegram_id(telegram_id)
+            if user is not None:
+                user.business_daily = daily
+
+    async def daily_targets(self) -> list[int]:
+        """Employees with an enabled connection who asked for the daily summary."""
+        async with self.sessionmaker.begin() as session:
+            rows = await session.scalars(
+                select(User.telegram_id)
+                .join(BusinessConnection, BusinessConnection.user_id == User.id)
+                .where(User.business_daily, BusinessConnection.enabled)
+                .distinct()
+            )
+            return list(rows.all())
+
+    async def day(self, telegram_id: int, hours: int = 24) -> BusinessDay:
+        """The employee's Business replies of the last ``hours``."""
+        since: datetime = utcnow() - timedelta(hours=hours)
+        async with self.sessionmaker.begin() as session:
+            user = await UserRepository(session).by_telegram_id(telegram_id)
+            if user is None:
+                return BusinessDay()
+            drafts = list(
+                await session.scalars(
+                    select(Draft)
+                    .where(Draft.user_id == user.id, Draft.channel == "business", Draft.created_at >= since)
+                    .order_by(Draft.created_at)
+                    .limit(DAY_LIMIT)
+                )
+            )
+        if not drafts:
+            return BusinessDay()
+        coached = [d for d in drafts if d.needs_coaching]
+        issues = Counter(code for d in coached for code in dict.fromkeys(d.issue_codes))
+        worst = min(coached, key=lambda d: d.score, default=None)
+        return BusinessDay(
+            replies=len(drafts),
+            to_improve=len(coached),
+            avg_score=sum(d.score for d in drafts) / len(drafts),
+            top_issues=issues.most_common(),
+            weakest=Weakest(worst.id, worst.text, worst.score, dict(worst.analysis)) if worst else None,
+        )

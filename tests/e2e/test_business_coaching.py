@@ -40,6 +40,14 @@ def _private_notes(bot, person, after: int) -> list[str]:
             and c.chat_id == person.id]  # fmt: skip
 
 
+async def _stored(bot, person, n: int, timeout: float = 8.0) -> int:
+    """How many drafts the person has, once there are ``n`` (or the timeout passed)."""
+    deadline = time.monotonic() + timeout
+    while (total := (await bot.services.coaching.history(person.id, 0, 5)).total) < n and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    return total
+
+
 def _sent_to_the_customer(bot) -> list:
     return [c for c in bot.fake.calls if c.chat_id == CUSTOMER["id"] or "business_connection_id" in c.params]
 
@@ -121,3 +129,53 @@ async def test_business_says_whether_replies_are_coached(bot):
     await _connect(bot.fake, anna, "conn-status")
     await asyncio.sleep(0.3)
     assert "Telegram Business подключён" in (await anna.ask("/business")).text
+
+
+async def test_a_daily_summary_replaces_the_note_per_reply(bot):
+    from handlers.business import send_days
+
+    anna = bot.user(808, "Анна")
+    await anna.ask("/start")
+    await _connect(bot.fake, anna, "conn-daily")
+    status = await anna.ask("/business")
+    assert "Сейчас я пишу сразу" in status.text and "✓ Сразу" in [label for label, _ in status.buttons]
+    after = anna.mark()
+    await anna.press(status, status.button("Раз в день"))
+    assert await anna.toast(after) == "Договорились: одна сводка в день."
+    edited = await anna.next(after, {"editMessageText"})
+    assert "одна сводка в день, в 15:00 UTC" in edited.text and "✓ Раз в день" in [b for b, _ in edited.buttons]
+
+    after = anna.mark()
+    await _business(bot.fake, "conn-daily", CUSTOMER, COMPLAINT)
+    await _business(bot.fake, "conn-daily", anna.user, RUDE + " Звоните на +7 916 123-45-67.")
+    await _business(bot.fake, "conn-daily", anna.user, KIND)
+    assert await _stored(bot, anna, 2) == 2
+    await _settle(anna)
+    assert _private_notes(bot, anna, after) == [], "no note per reply once the daily summary is chosen"
+
+    after = anna.mark()
+    bot.application.job_queue.run_once(send_days, 0)
+    summary = await anna.next(after, {"sendMessage"})
+    assert summary.text.startswith("💼 Ваши ответы в Telegram Business за сутки\n2 ответа, стоит доработать — 1.")
+    assert "Больше всего внимания просит этот ответ" in summary.text and "Упрёк клиенту" in summary.text
+    assert "916" not in summary.text, "the summary quotes the stored, masked reply"
+    assert not _sent_to_the_customer(bot)
+    better = await anna.tap(summary, summary.button("Как сказать лучше"))
+    assert better.text.startswith("Ещё один вариант:") and "916" not in better.text
+
+
+async def test_the_daily_summary_skips_a_day_without_replies_and_those_who_chose_each(bot):
+    from handlers.business import send_days
+
+    anna, boris = bot.user(809, "Анна"), bot.user(810, "Борис")
+    for person, connection in ((anna, "conn-quiet"), (boris, "conn-each")):
+        await person.ask("/start")
+        await _connect(bot.fake, person, connection)
+    status = await anna.ask("/business")
+    await anna.tap(status, status.button("Раз в день"), {"editMessageText"})
+    await _business(bot.fake, "conn-each", boris.user, KIND)
+    assert await _stored(bot, boris, 1) == 1
+    after = anna.mark()
+    bot.application.job_queue.run_once(send_days, 0)
+    await asyncio.sleep(1.0)
+    assert _private_notes(bot, anna, after) == [] and _private_notes(bot, boris, after) == []

@@ -22,6 +22,7 @@ LARGEST = [
     buttons.FlagExport(),
     buttons.Setting("llm_enabled", "off"),
     buttons.Forget("yes"),
+    buttons.BusinessMode("daily"),
 ]
 
 

@@ -43,7 +43,7 @@ async def test_upgrade_builds_the_model_schema_and_downgrade_removes_it(db_url):
     diff, tables = await _diff_and_tables(db_url)
     assert diff == []
     assert tables >= APP_TABLES
-    assert await current_revision(db_url) == head_revision() == "002"
+    assert await current_revision(db_url) == head_revision() == "003"
 
     downgrade(db_url, "base")
     diff, tables = await _diff_and_tables(db_url)
