@@ -17,7 +17,7 @@ import numpy as np
 
 from coachbot.analysis import scoring
 from coachbot.analysis.analyzer import DraftInput
-from coachbot.analysis.rules import has_complaint
+from coachbot.analysis.rules import firm_spans, has_complaint
 from coachbot.analysis.text import GREETING_ONLY, split_sentences
 from coachbot.analysis.tone_model import ToneModel
 from coachbot.analysis.types import Analysis, Issue, ModelInfo
@@ -106,7 +106,11 @@ class ModelCombiner:
         # «totally normal, no need to worry» to someone whose face keeps swelling: the customer's
         # complaint makes a wave-away a fault whatever the model thinks of the words alone.
         complaint = bool(analysis.context) and has_complaint(analysis.context or "", analysis.language)
+        firm = firm_spans(analysis.text, analysis.language) if analysis.issues else []
         for issue in analysis.issues:
+            if any(code == issue.code and a < issue.span[1] and b > issue.span[0] for code, a, b in firm):
+                issues.append(issue)  # «Видимо, кто-то из ваших близких забрал»: courteous words, still blame
+                continue
             p = self.prob(row, issue.code)
             if issue.code in SOFT_RULE_CODES and p is not None and p < VETO:
                 continue

@@ -146,11 +146,13 @@ class Rule:
     imperative: bool = False
     alt: bool = True
     start: bool = False
+    firm: bool = False  # the tone model never overrules it
 
 
 @dataclass
 class LanguageRules:
     issues: PatternIndex  # payload: Rule
+    firm: PatternIndex  # payload: Rule, the firm ones only
     strengths: PatternIndex  # payload: strength code
     vague: PatternIndex
     complaint_words: frozenset[str]
@@ -178,6 +180,7 @@ def language_rules(language: str) -> LanguageRules:
             imperative=o.get("imperative", False),
             alt=o.get("alt", True),
             start=o.get("start", False),
+            firm=o.get("firm", False),
         )
         for code, items in module.ISSUE_PATTERNS.items()
         for src, o in items
@@ -185,6 +188,7 @@ def language_rules(language: str) -> LanguageRules:
     strengths = PatternIndex([(code, compile_pattern(p)) for code, ps in module.STRENGTH_PATTERNS.items() for p in ps])
     return LanguageRules(
         PatternIndex([(r, r.pattern) for r in issues]),
+        PatternIndex([(r, r.pattern) for r in issues if r.firm]),
         strengths,
         _index(module.VAGUE_PROMISES),
         module.COMPLAINT_WORDS,
@@ -244,10 +248,12 @@ def _find(index: PatternIndex, sentences: list[Sentence], neg: bool = True) -> l
     return found
 
 
-def _rule_hits(rules: LanguageRules, sentences: list[Sentence], has_alternative: bool) -> list[Hit]:
+def _rule_hits(
+    rules: LanguageRules, sentences: list[Sentence], has_alternative: bool, index: PatternIndex | None = None
+) -> list[Hit]:
     hits: list[Hit] = []
     for si, sent in enumerate(sentences):
-        for payload, first, last in rules.issues.search(sent):
+        for payload, first, last in (index or rules.issues).search(sent):
             rule = cast(Rule, payload)
             if rule.neg and negated_before(sent, first):
                 continue
@@ -263,6 +269,14 @@ def _rule_hits(rules: LanguageRules, sentences: list[Sentence], has_alternative:
                 continue
             hits.append(Hit(rule.code, sent.tokens[first].start, sent.tokens[last].stop, rule.weak, si))
     return hits
+
+
+def firm_spans(text: str, language: str) -> list[tuple[str, int, int]]:
+    """Where the firm rules hit ``text``: (code, start, stop) that no model judgement overrules."""
+    rules = language_rules(language)
+    sentences = split_sentences(text)
+    hits = _rule_hits(rules, sentences, bool(ALTERNATIVE.search(text)), rules.firm)
+    return [(h.code, h.start, h.stop) for h in hits]
 
 
 def _is_shouted_word(word: str) -> bool:

@@ -75,14 +75,19 @@ class Plan:
 CONNECTIVE = re.compile(r"^\W*(однако|но|а|и|тоже|также|поэтому|however|but|and|also|so|therefore)\b", re.IGNORECASE)
 
 
+# «…уточните у них» once «кто-то из ваших близких забрал» is cut: the pronoun points at nothing
+DANGLING_PRONOUN = re.compile(r"(?i)\b(?:у\s+них|с\s+ними|им|их|они|ими|them|they)\b")
+
+
 def is_fragment(sentence: str) -> bool:
     """What is left of an edited sentence that no longer says anything on its own: «Тоже болеют.»,
     "However." — one word, or a short connective leftover, with no fact in it («Можно отключить.»
-    is an answer and stays)."""
+    is an answer and stays), or a short leftover whose pronoun lost its noun («уточните у них»)."""
     if not sentence.strip() or has_fact(sentence):
         return False
     words = len(edits.WORDS.findall(sentence))
-    return words < 2 or (words < 5 and bool(CONNECTIVE.match(sentence) or REPORTING.search(sentence)))
+    leftover = bool(CONNECTIVE.match(sentence) or REPORTING.search(sentence) or DANGLING_PRONOUN.search(sentence))
+    return words < 2 or (words < 5 and leftover)
 
 
 def _find(sentence: str, quote: str) -> int:
