@@ -8,7 +8,7 @@ Options: ``neg`` — skip when «не» stands just before (default True);
 
 from __future__ import annotations
 
-ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
+ISSUE_PATTERNS: dict[str, list[tuple[str, dict[str, bool]]]] = {
     "blame": [
         (
             "вы|ты ~1 =видимо|=наверное|=похоже|=очевидно ~2 сам|не|неправильно|перепутать|забыть|ошибиться",
