@@ -19,13 +19,19 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     BaseRateLimiter,
     ContextTypes,
 )
 
-from coachbot.bot_context import METRICS_KEY, SERVICES_KEY, SETTINGS_KEY, BotContext, BotServices
+from coachbot.bot_context import (
+    METRICS_KEY,
+    SERVICES_KEY,
+    SETTINGS_KEY,
+    BotContext,
+    BotServices,
+    CoachApplication,
+)
 from coachbot.chat_scheduler import PerChatUpdateProcessor
 from coachbot.config import Settings
 from coachbot.web.metrics import Metrics
@@ -69,9 +75,9 @@ FEATURES = (
 
 
 def create_application(
-    settings: Settings, *, webhook: bool = False, rate_limiter: BaseRateLimiter | None = None,
+    settings: Settings, *, webhook: bool = False, rate_limiter: BaseRateLimiter[int] | None = None,
     concurrent_updates: int = MAX_CONCURRENT_UPDATES,
-) -> Application:  # fmt: skip
+) -> CoachApplication:  # fmt: skip
     """The PTB application for ``settings``; ``webhook`` builds it without an updater."""
     if settings.telegram_token is None:
         raise ValueError("COACHBOT_TELEGRAM_TOKEN is not set")
@@ -99,7 +105,7 @@ def create_application(
     return application
 
 
-async def post_init(application: Application) -> None:
+async def post_init(application: CoachApplication) -> None:
     """Migrate the database, build the services, schedule the jobs, publish the command menu."""
     from coachbot.db.migrate import upgrade  # Alembic is only needed once the bot starts
 
@@ -116,13 +122,13 @@ async def post_init(application: Application) -> None:
     log.info("coachbot is ready as @%s", application.bot.username)
 
 
-async def post_shutdown(application: Application) -> None:
+async def post_shutdown(application: CoachApplication) -> None:
     services: BotServices | None = application.bot_data.pop(SERVICES_KEY, None)
     if services is not None:
         await services.aclose()
 
 
-async def start_application(application: Application) -> None:
+async def start_application(application: CoachApplication) -> None:
     """What ``run_polling`` does before polling: initialize, post_init, start (for webhook mode and tests)."""
     await application.initialize()
     try:
@@ -134,7 +140,7 @@ async def start_application(application: Application) -> None:
         raise
 
 
-async def stop_application(application: Application) -> None:
+async def stop_application(application: CoachApplication) -> None:
     if application.running:
         await application.stop()
     await application.shutdown()

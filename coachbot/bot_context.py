@@ -11,7 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -44,6 +44,12 @@ SERVICES_KEY = "coachbot.services"
 SETTINGS_KEY = "coachbot.settings"
 METRICS_KEY = "coachbot.metrics"
 THROTTLE_NOTICE_KEY = "coachbot.throttle_notice_until"
+
+# PTB's user_data, chat_data and bot_data are plain dicts; coachbot keys them by str and keeps
+# values of several types in them (bot_data's are read through BotContext's typed properties).
+DataDict: TypeAlias = dict[str, Any]
+# The bot's rate limiter is AIORateLimiter, a BaseRateLimiter[int] (see coachbot.app).
+CoachBot: TypeAlias = ExtBot[int]
 
 
 @dataclass
@@ -169,27 +175,30 @@ def load_analyzer(settings: Settings) -> Analyzer:
         return build_analyzer(settings, use_model=False)
 
 
-class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
+class BotContext(CallbackContext[CoachBot, DataDict, DataDict, DataDict]):
     """The handlers' context: typed services, metrics, settings and the acting user."""
 
     __slots__ = ("account",)
 
-    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None) -> None:
+    def __init__(self, application: CoachApplication, chat_id: int | None = None, user_id: int | None = None) -> None:
         super().__init__(application, chat_id=chat_id, user_id=user_id)
         # Set by the user middleware (group -1) for every update that has a user.
         self.account: UserInfo | None = None
 
     @property
     def services(self) -> BotServices:
-        return self.bot_data[SERVICES_KEY]
+        services: BotServices = self.bot_data[SERVICES_KEY]
+        return services
 
     @property
     def settings(self) -> Settings:
-        return self.bot_data[SETTINGS_KEY]
+        settings: Settings = self.bot_data[SETTINGS_KEY]
+        return settings
 
     @property
     def metrics(self) -> Metrics:
-        return self.bot_data[METRICS_KEY]
+        metrics: Metrics = self.bot_data[METRICS_KEY]
+        return metrics
 
     def throttle_notice_due(self, retry_after: float) -> bool:
         """Whether to say "slow down" now: once per pause, not once per refused draft.
@@ -213,3 +222,9 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
         if self.account is None:
             raise RuntimeError("no user on this update")
         return self.account
+
+
+# The application coachbot.app builds. The last parameter, the builder's job-queue type, is left
+# open as in PTB's own signatures (CallbackContext's): PTB does not re-parameterise it after
+# context_types(), and Application.job_queue is typed from the context type (JobQueue[BotContext]).
+CoachApplication: TypeAlias = Application[CoachBot, BotContext, DataDict, DataDict, DataDict, Any]

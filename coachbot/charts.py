@@ -12,12 +12,14 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import ParamSpec
 
 import matplotlib
 import matplotlib.dates
 
 matplotlib.use("Agg")
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from coachbot.services.types import DayPoint, TeamSummary
@@ -27,6 +29,7 @@ _RENDER_LOCK = threading.Lock()
 
 GOOD, FAIR, WEAK, MUTED = "#2e7d32", "#f9a825", "#c62828", "#b0bec5"
 LINE = "#1565c0"
+P = ParamSpec("P")
 
 
 @dataclass(frozen=True)
@@ -78,18 +81,20 @@ def rolling_average(points: Sequence[DayPoint], window: int = 7) -> list[float |
     return result
 
 
-def _daily(ax, points: Sequence[DayPoint], labels_score: str, labels_drafts: str, labels_trend: str) -> None:
+def _daily(ax: Axes, points: Sequence[DayPoint], labels_score: str, labels_drafts: str, labels_trend: str) -> None:
     """Average score per day as dots, its 7-day trend as a line, the number of drafts as bars."""
     days = [p.day for p in points]
+    # The x values are dates: matplotlib plots them (its units registry), but its stubs type x as
+    # numbers only (matplotlib/matplotlib#27140), hence the three arg-type ignores.
     bars = ax.twinx()
-    bars.bar(days, [p.drafts for p in points], color=MUTED, alpha=0.5, width=0.8, label=labels_drafts)
+    bars.bar(days, [p.drafts for p in points], color=MUTED, alpha=0.5, width=0.8, label=labels_drafts)  # type: ignore[arg-type]
     bars.set_ylabel(labels_drafts, color="#607d8b")
     bars.tick_params(axis="y", colors="#607d8b")
     bars.set_ylim(0, max(1, max((p.drafts for p in points), default=1)) * 1.6)
     scored = [(p.day, p.avg_score) for p in points if p.avg_score is not None]
-    ax.scatter([d for d, _ in scored], [s for _, s in scored], s=14, color=LINE, alpha=0.45, label=labels_score)
+    ax.scatter([d for d, _ in scored], [s for _, s in scored], s=14, color=LINE, alpha=0.45, label=labels_score)  # type: ignore[arg-type]
     trend = [(d, v) for d, v in zip(days, rolling_average(points), strict=True) if v is not None]
-    ax.plot([d for d, _ in trend], [v for _, v in trend], color=LINE, lw=2.4, label=labels_trend)
+    ax.plot([d for d, _ in trend], [v for _, v in trend], color=LINE, lw=2.4, label=labels_trend)  # type: ignore[arg-type]
     ax.set_zorder(bars.get_zorder() + 1)
     ax.patch.set_visible(False)
     ax.set_ylim(0, 100)
@@ -100,9 +105,9 @@ def _daily(ax, points: Sequence[DayPoint], labels_score: str, labels_drafts: str
     ax.tick_params(axis="x", labelsize=8)
 
 
-def _serialised(render: Callable[..., bytes]) -> Callable[..., bytes]:
+def _serialised(render: Callable[P, bytes]) -> Callable[P, bytes]:
     @functools.wraps(render)
-    def wrapper(*args, **kwargs) -> bytes:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> bytes:
         with _RENDER_LOCK:
             return render(*args, **kwargs)
 
@@ -126,7 +131,7 @@ def progress_chart(points: Sequence[DayPoint], labels: ProgressLabels, threshold
     return _png(fig)
 
 
-def _threshold(ax, threshold: int, label: str, *, horizontal: bool) -> None:
+def _threshold(ax: Axes, threshold: int, label: str, *, horizontal: bool) -> None:
     """The coaching threshold as a dashed line, labelled at its end."""
     if horizontal:
         ax.axhline(threshold, color=GOOD, ls="--", lw=1)
@@ -148,7 +153,7 @@ def _trend(value: float | None) -> str:
     return f"  ▲{value:+.0f}" if value > 0 else f"  ▼{value:+.0f}"
 
 
-def _employees(ax, summary: TeamSummary, labels: TeamLabels, threshold: int) -> None:
+def _employees(ax: Axes, summary: TeamSummary, labels: TeamLabels, threshold: int) -> None:
     # By name, top to bottom: a picture of growth, not a league table.
     rows = sorted((r for r in summary.employees if r.drafts), key=lambda r: r.name.casefold(), reverse=True)
     names = [_short(r.name) for r in rows]
@@ -169,7 +174,7 @@ def _employees(ax, summary: TeamSummary, labels: TeamLabels, threshold: int) -> 
     ax.grid(axis="x", alpha=0.3)
 
 
-def _issues(ax, summary: TeamSummary, labels: TeamLabels) -> None:
+def _issues(ax: Axes, summary: TeamSummary, labels: TeamLabels) -> None:
     top = list(reversed(summary.top_issues[:5]))
     ax.set_title(labels.issues, fontsize=11, loc="left")
     if not top:

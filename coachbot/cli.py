@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeAlias
 
 from pydantic import ValidationError
 
@@ -13,7 +14,13 @@ from coachbot import __version__
 from coachbot.commands import analyze, db, evaluate, rewrite, run, train
 from coachbot.config import Settings, load_settings
 
+if TYPE_CHECKING:
+    from coachbot.analysis.analyzer import Analyzer
+
 COMMANDS = [analyze, evaluate, train, db, rewrite, run]
+# Each sub-command sets ``handler``: given the settings when it sets ``needs_analyzer=False``, else the analyzer.
+SettingsHandler: TypeAlias = "Callable[[argparse.Namespace, Settings, str], int]"
+AnalyzerHandler: TypeAlias = "Callable[[argparse.Namespace, Analyzer, str], int]"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     settings = settings_or_exit()
     if not getattr(args, "needs_analyzer", True):
-        return args.handler(args, settings, settings.language)
+        settings_handler: SettingsHandler = args.handler
+        return settings_handler(args, settings, settings.language)
     from coachbot.analysis.factory import build_analyzer
     from coachbot.analysis.model_errors import ModelLoadError
 
@@ -56,4 +64,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModelLoadError as exc:
         print(f"coachbot: {exc}", file=sys.stderr)
         return 2
-    return args.handler(args, analyzer, settings.language)
+    analyzer_handler: AnalyzerHandler = args.handler
+    return analyzer_handler(args, analyzer, settings.language)

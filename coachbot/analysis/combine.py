@@ -11,18 +11,18 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Literal, cast
+from typing import Literal
 
 import numpy as np
 
 from coachbot.analysis import scoring
 from coachbot.analysis.analyzer import DraftInput
 from coachbot.analysis.rules import firm_spans, has_complaint
-from coachbot.analysis.text import GREETING_ONLY, split_sentences
+from coachbot.analysis.text import GREETING_ONLY, Sentence, split_sentences
 from coachbot.analysis.tone_model import ToneModel
 from coachbot.analysis.types import Analysis, Issue, ModelInfo
 from coachbot.analysis.verdict import settle
-from coachbot.evaluation import Report
+from coachbot.evaluation import Labelled, Report
 from coachbot.taxonomy import ISSUE_CODES, issue_entry
 
 OPENING_CODES = frozenset({"no_apology", "cold"})
@@ -135,7 +135,7 @@ class ModelCombiner:
         sentiment = analysis.sentiment
         senti = [self.prob(row, f"sentiment:{s}") for s in SENTIMENTS]
         if sentiment != "negative" and all(p is not None for p in senti):
-            sentiment = cast(Sentiment, SENTIMENTS[int(np.argmax([p or 0.0 for p in senti]))])
+            sentiment = SENTIMENTS[int(np.argmax([p or 0.0 for p in senti]))]
             if sentiment == "positive" and needs:
                 sentiment = "neutral"
         return replace(analysis, issues=settled.issues, strengths=settled.strengths, needs_coaching=needs,
@@ -155,7 +155,7 @@ class ModelCombiner:
         # context needed. The n-gram half of the model scores them in microseconds; a checkpoint
         # without one runs the encoder on the short pieces.
         texts = [sentences[n][k].text for n, k in batch] + [work[n][0].text[a:b] for n, _, (a, b) in parts]
-        rows: Any = self._piece_scores(texts) if texts else []
+        rows: np.ndarray | list[np.ndarray] = self._piece_scores(texts) if texts else []
         per_draft: dict[int, list[np.ndarray]] = {}
         for (n, _), row in zip(batch, rows[: len(batch)], strict=True):
             per_draft.setdefault(n, []).append(row)
@@ -218,10 +218,10 @@ class ModelCombiner:
     def _piece_scores(self, texts: list[str]) -> np.ndarray:
         ngram = self.model.ngram
         if ngram is not None:
-            return ngram.predict(texts, [None] * len(texts))  # type: ignore[attr-defined]
+            return ngram.predict(texts, [None] * len(texts))
         return self.model.predict(texts, [None] * len(texts))
 
-    def _words_of(self, scored: list[tuple[tuple[int, int], np.ndarray]], code: str, sent) -> tuple[int, int]:
+    def _words_of(self, scored: list[tuple[tuple[int, int], np.ndarray]], code: str, sent: Sentence) -> tuple[int, int]:
         """The clause that carries ``code`` when one clearly does; otherwise the whole sentence."""
         if code in OPENING_CODES | CLOSING_CODES or not scored:
             return sent.start, sent.stop
@@ -229,7 +229,7 @@ class ModelCombiner:
         return span if float(row[self.col[code]]) >= self.model.threshold(code) else (sent.start, sent.stop)
 
 
-def model_only_report(combiner: ModelCombiner, items) -> Report:
+def model_only_report(combiner: ModelCombiner, items: Sequence[Labelled]) -> Report:
     """The model's own verdicts, without the rules, for ``coachbot eval``."""
     report = Report("model only")
     probs = combiner.model.predict([i.text for i in items], [i.context for i in items])

@@ -6,7 +6,7 @@ written in plain words and stemmed the same way when compiled.
 
 from __future__ import annotations
 
-ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
+ISSUE_PATTERNS: dict[str, list[tuple[str, dict[str, bool]]]] = {
     "blame": [
         ("next ~1 time", {"speech": True}),
         ("maybe|perhaps ~2 read|check|misunderstood|misread|you ~1 misunderstood|misread|forgot|entered|picked", {}),

@@ -9,7 +9,7 @@ tone model never overrules it (polite-wrapped blame the model reads as courteous
 
 from __future__ import annotations
 
-ISSUE_PATTERNS: dict[str, list[tuple[str, dict]]] = {
+ISSUE_PATTERNS: dict[str, list[tuple[str, dict[str, bool]]]] = {
     "blame": [
         (
             "вы|ты ~1 =видимо|=наверное|=похоже|=очевидно ~2 сам|не|неправильно|перепутать|забыть|ошибиться",

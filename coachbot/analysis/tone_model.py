@@ -10,13 +10,16 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coachbot.analysis.model_errors import ModelLoadError
 from coachbot.analysis.types import ModelInfo
 from coachbot.tone.labels import LABELS
+
+if TYPE_CHECKING:
+    from coachbot.tone.ngram_model import NgramModel
 
 log = logging.getLogger(__name__)
 MAX_LENGTH = 128
@@ -57,7 +60,7 @@ class ToneModel:
     labels: list[str]
     thresholds: dict[str, float]
     info: ModelInfo
-    ngram: object = None  # the character n-gram half of the ensemble (coachbot.tone.ngram_model)
+    ngram: NgramModel | None = None  # the character n-gram half of the ensemble
     ngram_weight: float = 0.0
     # Dynamic int8 quantization scales each batch by its own largest activation, so a text's
     # probabilities would depend on its batch-mates (0.35 alone, 0.62 beside another reply):
@@ -151,5 +154,5 @@ class ToneModel:
                 )
                 out[idx] = torch.sigmoid(self.model(**enc).logits).numpy()
         if self.ngram is not None and texts:
-            out = (1.0 - self.ngram_weight) * out + self.ngram_weight * self.ngram.predict(texts, contexts)  # type: ignore[attr-defined]
+            out = (1.0 - self.ngram_weight) * out + self.ngram_weight * self.ngram.predict(texts, contexts)
         return out

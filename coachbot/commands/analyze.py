@@ -14,7 +14,7 @@ from coachbot.commands.report import render
 BATCH = 32
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("analyze", help="analyse a draft reply to a customer")
     add_input_arguments(p)
     p.add_argument("--json", action="store_true", help="print the analysis as JSON")
@@ -73,7 +73,7 @@ def run_batch(path: str, analyzer: Analyzer, language: str) -> int:
 
 
 def _flush(items: list[jsonl.JsonlItem], analyzer: Analyzer, language: str) -> None:
-    results: dict[int, dict] = {}
+    results: dict[int, dict[str, object]] = {}
     good: list[tuple[int, DraftInput]] = []
     for n, item in enumerate(items):
         if item.error:

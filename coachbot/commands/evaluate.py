@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from coachbot.analysis.analyzer import Analyzer, DraftInput
-from coachbot.evaluation import Report, load_labelled
+from coachbot.evaluation import Labelled, Report, load_labelled
 
 DEV_SETS = ("dev.jsonl", "realistic.jsonl")  # the textbook set and the realistic one; never trained on
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("eval", help="measure the analyzer on labelled JSONL sets (both dev sets by default)")
     p.add_argument("file", nargs="*", help="labelled JSONL (id, text, context?, issues, needs_coaching)")
     p.add_argument("--rules-only", action="store_true", help="skip the tone model")
@@ -20,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def evaluate(analyzer: Analyzer, items, name: str, errors: bool = False) -> Report:
+def evaluate(analyzer: Analyzer, items: Sequence[Labelled], name: str, errors: bool = False) -> Report:
     report = Report(name)
     drafts = [DraftInput(i.text, i.context, i.id) for i in items]
     analyses = analyzer.analyze_many(drafts)

@@ -53,6 +53,6 @@ def read_items(stream: IO[str], language: str = "ru") -> Iterator[JsonlItem]:
         yield JsonlItem(item_id, text, context or None)
 
 
-def write(obj: dict) -> None:
+def write(obj: dict[str, object]) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()

@@ -44,7 +44,7 @@ LABELS: dict[str, dict[str, Any]] = {
 }
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("rewrite", help="suggest client-centred rewrites of a draft")
     p.add_argument("text", nargs="?", help="the draft ('-' reads it from stdin)")
     p.add_argument("--context", help="the customer's message the draft answers")

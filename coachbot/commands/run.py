@@ -31,7 +31,7 @@ Meanwhile, try the coach right in the terminal:
 }
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="run the Telegram bot")
     p.add_argument("--webhook", action="store_true", help="serve the webhook on aiohttp")
     p.set_defaults(handler=run, needs_analyzer=False)

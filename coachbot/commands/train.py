@@ -11,7 +11,7 @@ from coachbot.config import PROJECT_ROOT, Settings
 MODELS = PROJECT_ROOT / "models"
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("train", help="fine-tune the tone model on data/tone (CPU, fixed seed)")
     p.add_argument("--data", default=str(PROJECT_ROOT / "data" / "tone"), help="labelled JSONL folder")
     p.add_argument("--source", default=str(MODELS / "tone-src"), help="where the small committed source goes")

@@ -17,6 +17,7 @@ import hashlib
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -52,7 +53,7 @@ class _Cursor:
     def __init__(self, data: bytes, offset: int = 0) -> None:
         self.data, self.offset = data, offset
 
-    def take(self, fmt: str) -> tuple:
+    def take(self, fmt: str) -> tuple[Any, ...]:  # as struct.unpack_from: ints or floats, by ``fmt``
         values = struct.unpack_from("<" + fmt, self.data, self.offset)
         self.offset += struct.calcsize("<" + fmt)
         return values

@@ -106,7 +106,7 @@ def short_name(name: str, language: str) -> str:
 
 
 def build_greeting(name: str | None, style: str, book: Phrasebook) -> str:
-    templates = book.greeting.get(style) or book.greeting["warm"]
+    templates: dict[str, str] = book.greeting.get(style) or book.greeting["warm"]  # a style: a map of texts
     if not name:
         return templates.get("plain", "")
     template = templates.get("named", "{name}")

@@ -67,7 +67,8 @@ def _digits(value: str) -> str:
 
 def _name_key(word: str) -> str:
     if re.search(r"[а-яё]", word, re.IGNORECASE):
-        return morph().parse(word)[0].normal_form.replace("ё", "е")
+        normal_form: str = morph().parse(word)[0].normal_form  # pymorphy3 is untyped
+        return normal_form.replace("ё", "е")
     return word.lower()
 
 

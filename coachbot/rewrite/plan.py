@@ -137,7 +137,7 @@ def _locate(s: str, issue: Issue) -> tuple[int, int] | None:
 
 def imperative(quote: str, language: str) -> str | None:
     """The order in a quote: the word itself, or the first imperative in a model's sentence."""
-    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", quote)
+    words: list[str] = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", quote)  # no groups: the matches themselves
     if len(words) <= 1:
         return words[0] if words else None
     if language == "en":

@@ -12,6 +12,7 @@ import random
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
@@ -19,6 +20,9 @@ from transformers import BertConfig, BertForSequenceClassification
 
 from coachbot.tone.corpus import Example
 from coachbot.tone.labels import LABEL2ID, LABELS
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
 
 MAX_LENGTH = 128
 
@@ -65,7 +69,7 @@ class Cached:
     target: torch.Tensor
 
 
-def encode_pairs(tokenizer, examples: Sequence[Example]) -> list[list[int]]:
+def encode_pairs(tokenizer: PreTrainedTokenizerBase, examples: Sequence[Example]) -> list[list[int]]:
     enc = tokenizer([e.text for e in examples], [e.context for e in examples], truncation=True,
                     max_length=MAX_LENGTH)  # fmt: skip
     return list(enc["input_ids"])
@@ -125,7 +129,8 @@ def head_logits(model: BertForSequenceClassification, hidden: torch.Tensor, mask
                 frozen: int) -> torch.Tensor:  # fmt: skip
     hidden = run_layers(model, hidden, mask, range(frozen, model.config.num_hidden_layers))
     pooled = model.bert.pooler(hidden)  # type: ignore[misc]  # BertModel stubs: the pooler may be None
-    return model.classifier(model.dropout(pooled))
+    logits: torch.Tensor = model.classifier(model.dropout(pooled))  # nn.Module's call is untyped (Any)
+    return logits
 
 
 def predict_cached(model: BertForSequenceClassification, hiddens: Sequence[torch.Tensor], frozen: int,
@@ -212,7 +217,9 @@ class TrainRun:
     limit: int | None = None
 
 
-def train_tone_model(run: TrainRun, cfg: E5TrainConfig, log: Callable[[str], None] = print) -> dict:
+def train_tone_model(
+    run: TrainRun, cfg: E5TrainConfig, log: Callable[[str], None] = print
+) -> dict[str, float | dict[str, str]]:
     """Cache the frozen layers, fine-tune the top, tune thresholds, save the source and build the model."""
     import json
     from pathlib import Path
@@ -260,7 +267,7 @@ def train_tone_model(run: TrainRun, cfg: E5TrainConfig, log: Callable[[str], Non
     source = Path(run.source_dir)
     save_e5_source(model, cfg.frozen, base_dir, source)
     (source / "ensemble.json").write_text(json.dumps({"ngram_weight": cfg.ngram_weight}) + "\n", encoding="utf-8")
-    metrics = {
+    metrics: dict[str, float | dict[str, str]] = {
         "examples": len(examples), "train": len(train_set), "validation": len(val_set),
         "validation_macro_f1_at_0.5": round(best, 4),
         "validation_macro_f1_encoder_tuned": round(

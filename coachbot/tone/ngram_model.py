@@ -18,11 +18,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from coachbot.tone.corpus import Example
 from coachbot.tone.labels import LABELS
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 VOCAB_FILE = "ngram_vocab.json"
 ARRAYS = ("idf", "coef", "intercept")  # saved as ngram_<name>.npy (plain .npy: byte-identical rebuilds)
@@ -53,7 +58,7 @@ def _joined(text: str, context: str | None) -> str:
     return f"{text} ||| {context or ''}"
 
 
-def _vectorizer(vocabulary: dict[str, int] | None = None):
+def _vectorizer(vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(analyzer="char_wb", ngram_range=NGRAMS, min_df=2, sublinear_tf=True,
@@ -109,7 +114,7 @@ class NgramModel:
         values = tf * self.idf[index]
         return index, values / np.linalg.norm(values)
 
-    def predict(self, texts: Sequence[str], contexts: Sequence[str | None]) -> np.ndarray:
+    def predict(self, texts: Sequence[str], contexts: Sequence[str | None]) -> npt.NDArray[np.float32]:
         """Probabilities, one row per text, columns in ``LABELS`` order."""
         logits = np.empty((len(texts), len(self.intercept)), dtype=np.float32)
         for row, (text, context) in enumerate(zip(texts, contexts, strict=True)):

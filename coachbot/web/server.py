@@ -15,13 +15,13 @@ from aiohttp import web
 from telegram import Update
 from telegram.ext import Application
 
-from coachbot.bot_context import METRICS_KEY, SERVICES_KEY
+from coachbot.bot_context import METRICS_KEY, SERVICES_KEY, BotServices, CoachApplication
 from coachbot.web.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-PTB_APP = web.AppKey("ptb_application", Application)
+PTB_APP: web.AppKey[CoachApplication] = web.AppKey("ptb_application", Application)
 SECRET = web.AppKey("webhook_secret", str)
 METRICS = web.AppKey("metrics", Metrics)
 
@@ -45,7 +45,7 @@ async def telegram_webhook(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     application = request.app[PTB_APP]
-    services = application.bot_data.get(SERVICES_KEY)
+    services: BotServices | None = application.bot_data.get(SERVICES_KEY)
     database = services is not None and await services.database_ok()
     healthy = application.running and database
     body = {"status": "ok" if healthy else "unavailable", "bot": application.running, "database": database}
@@ -57,7 +57,7 @@ async def metrics(request: web.Request) -> web.Response:
     return web.Response(body=body, headers={"Content-Type": content_type})
 
 
-def create_web_app(application: Application, *, secret: str, webhook_path: str = "/telegram") -> web.Application:
+def create_web_app(application: CoachApplication, *, secret: str, webhook_path: str = "/telegram") -> web.Application:
     """The web app for ``application``; ``webhook_path`` is the path of the webhook URL."""
     app = web.Application(client_max_size=2 * 1024 * 1024)
     app[PTB_APP] = application
@@ -71,7 +71,7 @@ def create_web_app(application: Application, *, secret: str, webhook_path: str =
 
 @asynccontextmanager
 async def webhook_server(
-    application: Application, *, secret: str, host: str, port: int, webhook_path: str = "/telegram"
+    application: CoachApplication, *, secret: str, host: str, port: int, webhook_path: str = "/telegram"
 ) -> AsyncIterator[web.AppRunner]:
     """Serve the web app on ``host:port`` while the block runs (the application is started by the caller)."""
     runner = web.AppRunner(create_web_app(application, secret=secret, webhook_path=webhook_path), access_log=None)
