@@ -22,6 +22,8 @@ from coachbot.rewrite.facts import has_fact
 from coachbot.rewrite.phrasebook import load_phrasebook
 from coachbot.rewrite.plan import Plan, make_plan
 
+FILLER_REPLACEMENTS = frozenset({"blame"})  # «не мой отдел» still needs its «передам коллегам»
+
 
 def _greeting(plan: Plan, style: str) -> str:
     own = plan.opening.greeting
@@ -37,8 +39,13 @@ def _body(plan: Plan, style: str) -> list[str]:
     out: list[str] = []
     used: set[str] = set()
     previous: list[str] = []
+    # A reproach cut from a reply that still answers with facts needs no stock sentence in its
+    # place («Давайте разберёмся, что пошло не так»): the facts are the answer.
+    answered = any(p.text and has_fact(p.text) for p in plan.pieces)
     for piece in plan.pieces:
         replacement = ""
+        if piece.replace and piece.replace[0] in FILLER_REPLACEMENTS and answered:
+            used.add(piece.replace[0])
         if piece.replace and piece.replace[0] not in used:
             used.add(piece.replace[0])
             replacement = book.replacement(piece.replace[0], piece.replace[1], style, plan.key)
@@ -106,11 +113,16 @@ def render(plan: Plan, style: str) -> str:
     if plan.care:  # «если станет хуже — сразу к врачу» comes before any promise of ours
         parts.append(book.styled(situation.care, style, plan.key + "care"))
     parts += body
-    if (plan.step or emptied) and not _has_step(plan, body) and not _answers(plan, body):
+    promised = (plan.step or emptied) and not _has_step(plan, body) and not _answers(plan, body)
+    if promised:
         parts.append(book.styled(book.next_step, style, plan.key + "step"))
-    closing = book.closing.get(style, {})
-    kind = "complaint" if plan.complaint else ("plain" if not plan.polish else "thanks" if plan.thanked else "polish")
-    parts.append(book.styled(closing, kind, plan.key + "closing") or book.styled(closing, "plain", plan.key))
+    # A promise to write back, or a question to the customer, is the last word: a stock
+    # «я на связи» after it only pads the reply.
+    asks = bool(body) and body[-1].rstrip().endswith("?")
+    if not ((promised or asks) and style != "formal"):
+        closing = book.closing.get(style, {})
+        kind = "complaint" if plan.complaint else "plain" if not plan.polish else "thanks" if plan.thanked else "polish"
+        parts.append(book.styled(closing, kind, plan.key + "closing") or book.styled(closing, "plain", plan.key))
     parts = [p.strip() for p in parts if p and p.strip()]
     own_line = len(parts) > 1 and parts[0].endswith(",")  # «Hi John,» opens a line of its own
     text = parts[0] + "\n" + " ".join(parts[1:]) if own_line else " ".join(parts)

@@ -79,6 +79,13 @@ CONNECTIVE = re.compile(r"^\W*(однако|но|а|и|тоже|также|по�
 DANGLING_PRONOUN = re.compile(r"(?i)\b(?:у\s+них|с\s+ними|им|их|они|ими|them|they)\b")
 
 
+# When or how the customer gets what they need: a date, a clock time, a period, a phone, a link.
+ROUTE = re.compile(
+    r"(?i)\b\d{1,2}[./]\d{1,2}\b|\b\d{1,2}:\d{2}\b|\bв\s+течение\s+\d|\bwithin\s+\d|"
+    r"\+?\d[\d ()-]{8,}\d|https?://|\bwww\.|@\w"
+)
+
+
 def is_fragment(sentence: str) -> bool:
     """What is left of an edited sentence that no longer says anything on its own: «Тоже болеют.»,
     "However." — one word, or a short connective leftover, with no fact in it («Можно отключить.»
@@ -335,8 +342,13 @@ def make_plan(analysis: Analysis, book: Phrasebook, flag: PieceFlagger | None = 
     care_when = plan.situation.care_when
     plan.care = bool(plan.ack and plan.situation.care and care_when and care_when.search(analysis.context or ""))
     plan.concise_ack = bool(codes & {"dismissive", "blame", "rudeness"})
-    plan.apology = "no_apology" in codes and "apology" not in strengths
-    plan.step = "no_next_step" in codes or plan.complaint  # render checks what the kept text already promises
+    # Something of ours went wrong and the customer says so: an apology is due even when the
+    # model let the draft's lack of one pass.
+    plan.apology = ("no_apology" in codes or failure) and "apology" not in strengths
+    # A complaint wants to know what happens next, unless the kept words already say when or
+    # how (a date, a time, a phone number): a stock promise on top of those is boilerplate.
+    routed = any(p.text and ROUTE.search(p.text) for p in plan.pieces)
+    plan.step = "no_next_step" in codes or (plan.complaint and not routed)
     plan.polish = not codes
     plan.thanked = bool(analysis.context and THANKS.search(analysis.context))
     return plan

@@ -315,3 +315,46 @@ def test_a_greeting_and_a_name_in_two_sentences_become_one_greeting(analyzer, re
     for text in texts.values():
         assert text.startswith("Добрый день, Марина!"), text
         assert "Марина!" not in text[len("Добрый день, Марина!") :], text
+
+
+STOCK_PROMISE = "[что сделаем]"
+
+
+def test_a_complaint_answered_with_a_date_or_a_phone_gets_no_stock_promise(analyzer, rewriter):
+    context = "Мастер так и не пришёл, я весь день ждала!"
+    draft = "Ну бывает. Мастер приедет 14.05 с 10:00 до 12:00, его телефон +7 921 555-12-34."
+    _, texts = rewrite(analyzer, rewriter, draft, context, ("warm", "concise"))
+    for style, text in texts.items():
+        assert "14.05" in text and "555-12-34" in text, (style, text)
+        assert STOCK_PROMISE not in text, f"{style}: the date and the phone are the next step: {text}"
+        assert "бывает" not in text.lower(), (style, text)
+
+
+def test_without_a_date_or_a_contact_a_complaint_still_gets_a_step():
+    analyzer, rewriter = Analyzer(), OfflineRewriter()
+    context = "Мастер не пришёл, я весь день ждала, это безобразие!"
+    _, texts = rewrite(analyzer, rewriter, "Ну бывает, заявку мастеру передали.", context, ("warm",))
+    assert STOCK_PROMISE in texts["warm"]
+
+
+def test_a_reply_that_ends_with_a_question_gets_no_stock_closing(analyzer, rewriter):
+    draft = "Ваш заказ 3390 задержался на складе. Ожидайте. Привезти его завтра после 18:00?"
+    _, texts = rewrite(analyzer, rewriter, draft, "Где заказ 3390?", ("warm",))
+    assert texts["warm"].endswith("Привезти его завтра после 18:00?"), texts["warm"]
+
+
+def test_blame_cut_from_a_factual_reply_leaves_no_filler_in_its_place(analyzer, rewriter):
+    context = "Посылка 7781 так и не пришла!"
+    draft = "Вы сами виноваты, надо было указывать правильный индекс. Посылка 7781 вернулась на склад 03.06."
+    _, texts = rewrite(analyzer, rewriter, draft, context, ("warm", "concise"))
+    for style, text in texts.items():
+        assert "виноват" not in text and "7781" in text and "03.06" in text, (style, text)
+        assert "что пошло не так" not in text and "сосредоточиться" not in text, (style, text)
+
+
+def test_our_failure_reported_by_the_customer_gets_an_apology(analyzer, rewriter):
+    _, texts = rewrite(
+        analyzer, rewriter, "Курьер будет у вас завтра с 9:00 до 12:00.", "Курьер не приехал, я весь день ждала!"
+    )
+    for style, text in texts.items():
+        assert any(word in text.lower() for word in ("прост", "извин", "жаль", "сожале")), (style, text)
