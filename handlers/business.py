@@ -14,7 +14,6 @@ import datetime as dt
 import logging
 
 from telegram import Message, Update
-from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, TypeHandler
 
 from coachbot.analysis.errors import DraftError
@@ -24,7 +23,7 @@ from coachbot.services.business import BusinessDay
 from coachbot.taxonomy import ISSUES, issue_entry
 from handlers import buttons, keyboards
 from handlers.common import BUSINESS_GROUP, edit_pressed, send_html, toast
-from handlers.delivery import deliver, send
+from handlers.delivery import deliver, send, send_each
 from handlers.drafts import safe_rewrites
 from handlers.render import analysis_html, quote
 from handlers.team import issue_list
@@ -144,22 +143,17 @@ def day_html(lang: str, day: BusinessDay) -> str:
 async def send_days(context: BotContext) -> int:
     """The daily summary to everyone who asked for it and replied to customers. Returns how many."""
     services: BotServices = context.bot_data[SERVICES_KEY]
-    sent = 0
-    for telegram_id in await services.business.daily_targets():
-        try:
-            day = await services.business.day(telegram_id)
-            user = await services.users.get(telegram_id)
-            if not day.replies or user is None:
-                continue
-            markup = keyboards.business_day(user.language, day.weakest.draft_id) if day.weakest else None
-            await send(context, telegram_id, day_html(user.language, day), markup)
-            sent += 1
-        except Forbidden:
-            log.info("employee %s has blocked the bot; business summary skipped", telegram_id)
-        except TelegramError:
-            log.exception("business summary to %s failed", telegram_id)
-    log.info("business summaries sent to %d employees", sent)
-    return sent
+
+    async def day_to(telegram_id: int) -> bool:
+        day = await services.business.day(telegram_id)
+        user = await services.users.get(telegram_id)
+        if not day.replies or user is None:
+            return False
+        markup = keyboards.business_day(user.language, day.weakest.draft_id) if day.weakest else None
+        await send(context, telegram_id, day_html(user.language, day), markup)
+        return True
+
+    return await send_each(await services.business.daily_targets(), day_to, "business summary")
 
 
 def schedule_days(application: Application) -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import TelegramError
+from telegram.error import Forbidden, TelegramError
 
 from coachbot.bot_context import BotContext
 from coachbot.services.types import ShownRewrite
@@ -67,15 +67,9 @@ async def edit(context: BotContext, message: Message, html_text: str, markup: In
 
 
 async def deliver(
-    context: BotContext,
-    chat_id: int,
-    draft_id: int,
-    analysis_part: str,
-    shown: Sequence[ShownRewrite] | None,
-    *,
-    reply_to: int | None,
-    placeholder: Message | None = None,
-) -> Message:
+    context: BotContext, chat_id: int, draft_id: int, analysis_part: str, shown: Sequence[ShownRewrite] | None,
+    *, reply_to: int | None, placeholder: Message | None = None,
+) -> Message:  # fmt: skip
     """Send (or, with ``placeholder``, edit into place) the analysis with its rewrites and buttons.
 
     ``shown`` is None for a draft that needs no coaching: no rewrites, no "another version".
@@ -83,23 +77,45 @@ async def deliver(
     lang = context.lang
     coached = shown is not None
     rewrites = list(shown or [])
-    numbers = range(1, len(rewrites) + 1)
-    markup = keyboards.draft_actions(lang, draft_id, numbers, another=coached)
+    markup = keyboards.draft_actions(lang, draft_id, range(1, len(rewrites) + 1), another=coached)
     whole = analysis_part if not coached else f"{analysis_part}\n\n{rewrites_html(lang, rewrites)}"
     if fits(whole):
         return await _put(context, chat_id, whole, markup, reply_to, placeholder)
     # Too long for one message: the analysis first, then each rewrite with its own button.
     head = analysis_part if fits(analysis_part) else analysis_part[:3500].rsplit("\n\n", 1)[0]
     first = await _put(context, chat_id, head, None if rewrites else markup, reply_to, placeholder)
+    await _send_one_by_one(context, chat_id, draft_id, rewrites, another=coached, reply_to=reply_to)
+    return first
+
+
+async def _send_one_by_one(
+    context: BotContext, chat_id: int, draft_id: int, rewrites: Sequence[ShownRewrite], *, another: bool,
+    reply_to: int | None,
+) -> None:  # fmt: skip
+    """Each rewrite as a message of its own, the verdict buttons under the last one."""
     for n, rewrite in enumerate(rewrites, 1):
         last = n == len(rewrites)
-        text = rewrite_html(lang, n, rewrite)
-        button = keyboards.draft_actions(lang, draft_id, [n], another=last and coached, verdict=last)
+        text = rewrite_html(context.lang, n, rewrite)
         if not fits(text):
             log.warning("rewrite %s of draft %s is too long to show", n, draft_id)
             continue
+        button = keyboards.draft_actions(context.lang, draft_id, [n], another=last and another, verdict=last)
         await send(context, chat_id, text, button, reply_to)
-    return first
+
+
+async def send_each(people: Iterable[int], send_one: Callable[[int], Awaitable[bool]], what: str) -> int:
+    """A scheduled message to each person (``send_one`` says whether it sent anything); someone
+    who blocked the bot, or one failed send, never stops the rest. Returns how many were sent."""
+    sent = 0
+    for telegram_id in people:
+        try:
+            sent += bool(await send_one(telegram_id))
+        except Forbidden:
+            log.info("%s has blocked the bot; %s skipped", telegram_id, what)
+        except TelegramError:
+            log.exception("%s to %s failed", what, telegram_id)
+    log.info("%s sent to %d people", what, sent)
+    return sent
 
 
 async def _put(

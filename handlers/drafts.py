@@ -48,28 +48,44 @@ async def _customer_of(message: Message, context: BotContext) -> str | None:
 async def coach(update: Update, context: BotContext, text: str, customer: str | None) -> None:
     """The whole answer to one draft: the service decides, this renders and delivers."""
     started, lang, message = time.perf_counter(), context.lang, message_of(update)
-    try:
-        assessed = await context.services.drafts.assess(context.me.telegram_id, text, customer)
-    except DraftError as error:
-        await send_html(update, context, esc(error.message(lang)))
-        return
-    except RateLimited as limited:
-        if context.throttle_notice_due(limited.retry_after):
-            await answer(update, context, "slow_down", seconds=limited.retry_after)
+    assessed = await _assess(update, context, text, customer)
+    if assessed is None:
         return
     context.metrics.drafts.labels(language=assessed.analysis.language).inc()
     head = analysis_html(lang, assessed.analysis, assessed.style, threshold=assessed.threshold)
-    chat_id, reply_to, placeholder, shown = message.chat_id, message.message_id, None, None
+    placeholder, shown = None, None
     if assessed.needs_coaching:
-        pending = f"{head}\n\n{rewrites_html(lang, [], pending=True)}"
-        if assessed.llm and fits(pending):  # the analysis now; the rewrites when the LLM is done
-            placeholder = await send(context, chat_id, pending, reply_to=reply_to)
-            context.metrics.latency.observe(time.perf_counter() - started)
-        async with typing(context, chat_id) if assessed.llm else contextlib.nullcontext():
+        placeholder = await _llm_placeholder(context, assessed, head, message, started)
+        async with typing(context, message.chat_id) if assessed.llm else contextlib.nullcontext():
             shown = await safe_rewrites(context, assessed)
-    await deliver(context, chat_id, assessed.draft_id, head, shown, reply_to=reply_to, placeholder=placeholder)
+    await deliver(context, message.chat_id, assessed.draft_id, head, shown, reply_to=message.message_id,
+                  placeholder=placeholder)  # fmt: skip
     if placeholder is None:
         context.metrics.latency.observe(time.perf_counter() - started)
+
+
+async def _assess(update: Update, context: BotContext, text: str, customer: str | None) -> Assessment | None:
+    """The service's assessment, or None once the person was told why the draft cannot be coached."""
+    try:
+        return await context.services.drafts.assess(context.me.telegram_id, text, customer)
+    except DraftError as error:
+        await send_html(update, context, esc(error.message(context.lang)))
+    except RateLimited as limited:
+        if context.throttle_notice_due(limited.retry_after):
+            await answer(update, context, "slow_down", seconds=limited.retry_after)
+    return None
+
+
+async def _llm_placeholder(
+    context: BotContext, assessed: Assessment, head: str, message: Message, started: float
+) -> Message | None:
+    """With the LLM, the analysis goes out at once with «rewriting…»; the rewrites replace it."""
+    pending = f"{head}\n\n{rewrites_html(context.lang, [], pending=True)}"
+    if not (assessed.llm and fits(pending)):
+        return None
+    placeholder = await send(context, message.chat_id, pending, reply_to=message.message_id)
+    context.metrics.latency.observe(time.perf_counter() - started)
+    return placeholder
 
 
 async def safe_rewrites(context: BotContext, assessed: Assessment) -> list[ShownRewrite]:

@@ -77,24 +77,26 @@ async def on_inline_query(update: Update, context: BotContext) -> None:
     if account is None:  # a profile is made by /start, never by typing a bot's name in a chat
         button = InlineQueryResultsButton(plain(lang, "inline_start_first"), start_parameter="inline")
         await query.answer([], button=button, cache_time=0, is_personal=True)
-        raise ApplicationHandlerStop
-    text = query.query.strip()
-    open_bot = InlineQueryResultsButton(plain(lang, "inline_open_bot"), start_parameter="inline")
-    if not text:
-        await query.answer([], button=open_bot, cache_time=0, is_personal=True)
-        raise ApplicationHandlerStop
-    if len(query.query) >= InlineQueryLimit.MAX_QUERY_LENGTH:  # Telegram cut it: coach the whole text in the chat
-        results = [_article(_result_id(text, 0), plain(lang, "inline_too_long"), plain(lang, "inline_too_long_hint"),
-                            text)]  # fmt: skip
+    else:
+        open_bot = InlineQueryResultsButton(plain(lang, "inline_open_bot"), start_parameter="inline")
+        results = await _answer_for(context, lang, query.query)
         await query.answer(results, button=open_bot, cache_time=0, is_personal=True)
-        raise ApplicationHandlerStop
+    raise ApplicationHandlerStop
+
+
+async def _answer_for(context: BotContext, lang: str, typed: str) -> list[InlineQueryResultArticle]:
+    """The results for what was typed: none for nothing, one note for a cut draft, else the coaching."""
+    text = typed.strip()
+    if not text:
+        return []
+    if len(typed) >= InlineQueryLimit.MAX_QUERY_LENGTH:  # Telegram cut it: coach the whole text in the chat
+        return [_article(_result_id(text, 0), plain(lang, "inline_too_long"), plain(lang, "inline_too_long_hint"),
+                         text)]  # fmt: skip
     try:
         assessed, shown = await context.services.drafts.preview(text)
     except DraftError:
-        await query.answer([], button=open_bot, cache_time=0, is_personal=True)
-        raise ApplicationHandlerStop from None
-    await query.answer(_results(lang, text, assessed, shown), button=open_bot, cache_time=0, is_personal=True)
-    raise ApplicationHandlerStop
+        return []
+    return _results(lang, text, assessed, shown)
 
 
 async def on_chosen(update: Update, context: BotContext) -> None:

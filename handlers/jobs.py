@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application
 
 from coachbot.bot_context import SERVICES_KEY, BotContext, BotServices
 from handlers.business import schedule_days
+from handlers.delivery import send_each
 from handlers.team import issue_list, send_summary
 from handlers.texts import count, score_text, t
 
@@ -32,27 +32,22 @@ def ptb_weekday(monday_first: int) -> int:
 
 async def send_digest(context: BotContext) -> int:
     """Each lead's week: a short summary and the team chart. Returns how many were sent."""
-    services = context.bot_data[SERVICES_KEY]
+    services: BotServices = context.bot_data[SERVICES_KEY]
     threshold = await services.runtime.coaching_threshold()
-    sent = 0
-    for lead_tid, _team_id in await services.teams.digest_targets():
-        try:
-            lead = await services.users.get(lead_tid)
-            lang = lead.language if lead is not None else context.settings.language
-            summary = await services.teams.team_summary(lead_tid, DIGEST_DAYS)
-            if not summary.drafts:
-                continue
-            body = t(lang, "digest_body", drafts=count(lang, "drafts", summary.drafts),
-                     avg=score_text(summary.avg_score), issues=issue_list(lang, summary.top_issues))  # fmt: skip
-            digest = f"{t(lang, 'digest_title', team=summary.team_name)}\n{body}"
-            await send_summary(context, lead_tid, lang, summary, threshold, details=digest)
-            sent += 1
-        except Forbidden:
-            log.info("lead %s has blocked the bot; digest skipped", lead_tid)
-        except TelegramError:
-            log.exception("digest to lead %s failed", lead_tid)
-    log.info("weekly digest sent to %d leads", sent)
-    return sent
+
+    async def digest_to(lead_tid: int) -> bool:
+        lead = await services.users.get(lead_tid)
+        lang = lead.language if lead is not None else context.settings.language
+        summary = await services.teams.team_summary(lead_tid, DIGEST_DAYS)
+        if not summary.drafts:
+            return False
+        body = t(lang, "digest_body", drafts=count(lang, "drafts", summary.drafts),
+                 avg=score_text(summary.avg_score), issues=issue_list(lang, summary.top_issues))  # fmt: skip
+        digest = f"{t(lang, 'digest_title', team=summary.team_name)}\n{body}"
+        await send_summary(context, lead_tid, lang, summary, threshold, details=digest)
+        return True
+
+    return await send_each([lead for lead, _team in await services.teams.digest_targets()], digest_to, "weekly digest")
 
 
 async def purge_old_drafts(context: BotContext) -> None:

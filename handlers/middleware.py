@@ -9,11 +9,12 @@ does, so a button from before /forgetme cannot bring the data back. With
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import Update, User
 from telegram.constants import ChatType
 from telegram.ext import Application, ApplicationHandlerStop, TypeHandler
 
 from coachbot.bot_context import BotContext
+from coachbot.services.types import UserInfo
 from handlers import buttons
 from handlers.common import MIDDLEWARE_GROUP, answer, clear_input, query_of
 from handlers.texts import plain
@@ -48,6 +49,18 @@ def _may_pass_closed_door(update: Update) -> bool:
     return query is not None and isinstance(buttons.decode(query.data), OPEN_BUTTONS)
 
 
+async def _account(update: Update, context: BotContext, user: User) -> UserInfo:
+    """The person's profile; a message or a command makes one, a button never does."""
+    if update.callback_query is None:
+        return await context.services.users.ensure_user(user.id, user.full_name, user.username, user.language_code)
+    # A button from before /forgetme (or someone else's) is stale.
+    account = await context.services.users.get(user.id)
+    if account is None:
+        await query_of(update).answer(plain(context.lang, "stale_button"), show_alert=True)
+        raise ApplicationHandlerStop
+    return account
+
+
 async def load_user(update: Update, context: BotContext) -> None:
     context.metrics.updates.labels(kind=update_kind(update)).inc()
     user, chat = update.effective_user, update.effective_chat
@@ -57,16 +70,7 @@ async def load_user(update: Update, context: BotContext) -> None:
         if command_of(update) is not None:
             await answer(update, context, "group_chat")
         raise ApplicationHandlerStop
-    if update.callback_query is not None:
-        # A button never creates a profile: one from before /forgetme (or someone else's) is stale.
-        context.account = await context.services.users.get(user.id)
-        if context.account is None:
-            await query_of(update).answer(plain(context.lang, "stale_button"), show_alert=True)
-            raise ApplicationHandlerStop
-    else:
-        context.account = await context.services.users.ensure_user(
-            user.id, user.full_name, user.username, user.language_code
-        )
+    context.account = await _account(update, context, user)
     if command_of(update) not in (None, "cancel"):
         await clear_input(context)  # a new command ends "send me the text…"
     account = context.account

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coachbot.analysis.types import Analysis, Issue
+from coachbot.analysis.types import Analysis, Issue, Strength
 from coachbot.analysis.verdict import needs_coaching
 from coachbot.services.types import ShownRewrite
 from coachbot.style_check import ADDRESS, BANNED
@@ -46,25 +46,27 @@ def _quotes(items: Sequence[Issue], opening: str, closing: str) -> str:
     return f"{closing}, {opening}".join(esc(q) for q in seen[:3])
 
 
-def _issue_html(lang: str, n: int, code: str, items: Sequence[Issue]) -> str:
-    first = items[0]
+def _issue_words(lang: str, code: str, first: Issue) -> tuple[str, Html, Html]:
+    """Title, why it matters and how to fix it, for one issue code."""
     if code == BANNED:
-        title = plain(lang, "style_title")
-        why = t(lang, "style_why", phrase=first.explanation)
         how = t(lang, "style_how", replacement=first.suggestion) if first.suggestion else t(lang, "style_how_none")
-    elif code == ADDRESS:
-        title = plain(lang, "style_title")
-        why = t(lang, "address_why", form=first.explanation)
+        return plain(lang, "style_title"), t(lang, "style_why", phrase=first.explanation), how
+    if code == ADDRESS:
         how = (
             t(lang, "address_how", found=first.quote, form=first.suggestion)
             if first.suggestion
             else t(lang, "address_how_informal", form=first.explanation)
         )
-    elif code in ISSUES:
+        return plain(lang, "style_title"), t(lang, "address_why", form=first.explanation), how
+    if code in ISSUES:
         entry = issue_entry(code, lang)
-        title, why, how = entry.title, Html(esc(entry.explanation)), Html(esc(entry.suggestion))
-    else:  # a code this version of the bot does not know: show what the analyzer said
-        title, why, how = code, Html(esc(first.explanation)), Html(esc(first.suggestion))
+        return entry.title, Html(esc(entry.explanation)), Html(esc(entry.suggestion))
+    # a code this version of the bot does not know: show what the analyzer said
+    return code, Html(esc(first.explanation)), Html(esc(first.suggestion))
+
+
+def _issue_html(lang: str, n: int, code: str, items: Sequence[Issue]) -> str:
+    title, why, how = _issue_words(lang, code, items[0])
     opening, closing = ("«", "»") if lang == "ru" else ("“", "”")
     quotes = _quotes(items, opening, closing)
     key = "issue_line" if quotes else "issue_line_noquote"
@@ -88,21 +90,29 @@ def analysis_html(
     if analysis.context:
         parts.append(t(lang, "with_context"))
     if groups:
-        lines: list[str] = [t(lang, "issues_title")]
-        lines += [_issue_html(lang, n, code, items) for n, (code, items) in enumerate(groups[:max_issues], 1)]
-        if len(groups) > max_issues:
-            lines.append(t(lang, "more_issues", n=len(groups) - max_issues))
-        parts.append("\n\n".join(lines))
+        parts.append(_issues_html(lang, groups, max_issues))
     elif not needs:
         parts.append(t(lang, "no_issues"))
     strengths = [s for s in analysis.strengths if s.code in STRENGTHS]
     if strengths:
-        lines = [t(lang, "strengths_title")]
-        for s in {s.code: s for s in strengths}.values():
-            key = "strength_line" if s.quote.strip() else "strength_line_noquote"
-            lines.append(t(lang, key, title=strength_title(s.code, lang), quote=quote(s.quote, 60)))
-        parts.append("\n".join(lines))
+        parts.append(_strengths_html(lang, strengths))
     return "\n\n".join(parts)
+
+
+def _issues_html(lang: str, groups: Sequence[tuple[str, list[Issue]]], max_issues: int) -> str:
+    lines: list[str] = [t(lang, "issues_title")]
+    lines += [_issue_html(lang, n, code, items) for n, (code, items) in enumerate(groups[:max_issues], 1)]
+    if len(groups) > max_issues:
+        lines.append(t(lang, "more_issues", n=len(groups) - max_issues))
+    return "\n\n".join(lines)
+
+
+def _strengths_html(lang: str, strengths: Sequence[Strength]) -> str:
+    lines = [t(lang, "strengths_title")]
+    for s in {s.code: s for s in strengths}.values():
+        key = "strength_line" if s.quote.strip() else "strength_line_noquote"
+        lines.append(t(lang, key, title=strength_title(s.code, lang), quote=quote(s.quote, 60)))
+    return "\n".join(lines)
 
 
 def style_name(lang: str, style: str) -> str:
