@@ -13,7 +13,6 @@ import pytest
 from coachbot.analysis.analyzer import Analyzer
 from coachbot.config import PROMPTS_DIR
 from coachbot.rewrite.edits import tidy
-from coachbot.rewrite.facts import exempt_spans, extract_facts, missing_facts
 from coachbot.rewrite.inflect import inflect_phrase, name_nominative
 from coachbot.rewrite.offline import OfflineRewriter
 from coachbot.rewrite.phrasebook import PhrasebookError, load_phrasebook
@@ -44,6 +43,15 @@ DRAFTS = [
     (None, "You should have read the terms before buying the 12-month plan for $120."),
     (None, "Your request has been received and will be processed in due course."),
 ]
+# What each rewrite must still say, written out by hand (not by the gate's own fact extractor).
+MUST_KEEP = {
+    DRAFTS[3][1]: ("завтра", "9", "12"),
+    DRAFTS[6][1]: ("3321", "пятниц"),
+    DRAFTS[8][1]: ("45821",),
+    DRAFTS[9][1]: ("Ленина", "5", "12"),
+    DRAFTS[10][1]: ("5531",),
+    DRAFTS[14][1]: ("12", "$120"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +73,11 @@ def rewrite(analyzer, rewriter, draft, context=None, styles=STYLES):
 def test_every_style_fixes_the_issues_and_keeps_the_facts(analyzer, rewriter, context, draft):
     analysis, texts = rewrite(analyzer, rewriter, draft, context)
     assert analysis.needs_coaching
-    facts = extract_facts(draft, analysis.language, exempt_spans(draft, analysis.issues))
     for style, text in texts.items():
         after = analyzer.analyze(text, context)
         assert not after.needs_coaching, (style, text, after.codes)
         assert after.score > analysis.score
-        lost = [f.value for f in missing_facts(facts, text)]
+        lost = [fact for fact in MUST_KEEP.get(draft, ()) if fact.lower() not in text.lower()]
         assert lost == [], (style, text)
         if "Кстати" in draft:
             assert "499" not in text  # the upsell's price goes with the upsell
