@@ -37,7 +37,9 @@ def queue_key(update: object) -> int | str | None:
 class UpdateGuard(Protocol):
     """Who else handled an update: ``StateService`` keeps the answer in the shared database."""
 
-    async def claim_update(self, update_id: int) -> bool: ...
+    async def claim_update(self, update_id: int, queue: str | None = None) -> bool: ...
+
+    async def wait_turn(self, update_id: int, queue: str) -> bool: ...
 
     async def finish_update(self, update_id: int) -> None: ...
 
@@ -46,7 +48,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Updates of one chat run in arrival order; different chats share the slots fairly.
 
     With a ``guard`` (set once the database is open), an update delivered twice — Telegram
-    retrying a webhook, a replay after a restart, two replicas — is answered once.
+    retrying a webhook, a replay after a restart, two replicas — is answered once, and an
+    update waits until every replica is done with the earlier updates of its chat.
     """
 
     def __init__(self, max_concurrent_updates: int) -> None:
@@ -79,11 +82,16 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         if self.guard is None or update_id is None:
             await coroutine
             return
-        if not await self.guard.claim_update(update_id):
+        key = queue_key(update)
+        queue = None if key is None else str(key)
+        if not await self.guard.claim_update(update_id, queue):
             log.debug("update %s was handled already; skipped", update_id)
             if isinstance(coroutine, Coroutine):
                 coroutine.close()
             return
+        # Another replica may still be on this chat's previous update.
+        if queue is not None and not await self.guard.wait_turn(update_id, queue):
+            log.warning("update %s: the chat's previous update never finished; going on", update_id)
         await coroutine  # cancelled (shutdown): the claim stays unfinished and a restart retries it
         await self.guard.finish_update(update_id)
 

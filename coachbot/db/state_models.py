@@ -43,8 +43,12 @@ class BusinessConnection(Base):
 
 class ProcessedUpdate(Base):
     __tablename__ = "processed_updates"
-    __table_args__ = (Index("ix_processed_updates_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_processed_updates_created_at", "created_at"),
+        Index("ix_processed_updates_queue_done", "queue", "done"),
+    )
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)  # when a replica took it
     done: Mapped[bool] = mapped_column(default=False)  # answered; a claim never finished may be retried
+    queue: Mapped[str | None] = mapped_column(String(80))  # the chat (or business connection) it belongs to

@@ -44,13 +44,13 @@ class StateRepository:
         result = await self.session.execute(delete(ConversationState).where(ConversationState.expires_at <= now))
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
-    async def claim(self, update_id: int, now: datetime, lease: timedelta) -> bool:
+    async def claim(self, update_id: int, now: datetime, lease: timedelta, queue: str | None = None) -> bool:
         """Take ``update_id`` for handling; False when it is answered, or another replica is on it.
 
         A claim older than ``lease`` that never finished (the process died) may be taken again."""
         try:
             async with self.session.begin_nested():
-                self.session.add(ProcessedUpdate(update_id=update_id, created_at=now, done=False))
+                self.session.add(ProcessedUpdate(update_id=update_id, created_at=now, done=False, queue=queue))
             return True
         except IntegrityError:
             pass
@@ -62,6 +62,20 @@ class StateRepository:
             .values(created_at=now)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    async def earlier_running(self, update_id: int, queue: str, since: datetime) -> bool:
+        """Is an earlier update of the same chat claimed (after ``since``) and not answered yet?"""
+        found = await self.session.scalar(
+            select(ProcessedUpdate.update_id)
+            .where(
+                ProcessedUpdate.queue == queue,
+                ~ProcessedUpdate.done,
+                ProcessedUpdate.update_id < update_id,
+                ProcessedUpdate.created_at >= since,
+            )
+            .limit(1)
+        )
+        return found is not None
 
     async def finish(self, update_id: int) -> None:
         await self.session.execute(

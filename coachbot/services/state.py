@@ -3,6 +3,7 @@ a draft answers, a search's paging tokens. Kept per person with an expiry; gone 
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -13,6 +14,8 @@ from coachbot.services.access import Sessionmaker
 
 UPDATE_MEMORY = timedelta(days=2)  # Telegram redelivers an unconfirmed update for at most a day
 UPDATE_LEASE = timedelta(minutes=2)  # a claim this old that never finished was a process that died
+TURN_POLL = 0.05  # seconds between looks at whether another replica finished the chat's previous update
+TURN_LIMIT = 30.0  # the longest an update waits for the chat's previous one on another replica
 
 
 class StateService:
@@ -46,10 +49,25 @@ class StateService:
             user = await UserRepository(session).by_telegram_id(telegram_id)
             return user is not None and await StateRepository(session).remove(user.id, key) > 0
 
-    async def claim_update(self, update_id: int) -> bool:
-        """True when this process should handle the update: not answered yet, and nobody else on it."""
+    async def claim_update(self, update_id: int, queue: str | None = None) -> bool:
+        """True when this process should handle the update: not answered yet, and nobody else on it.
+        ``queue`` names its chat, for :meth:`wait_turn`."""
         async with self.sessionmaker.begin() as session:
-            return await StateRepository(session).claim(update_id, utcnow(), UPDATE_LEASE)
+            return await StateRepository(session).claim(update_id, utcnow(), UPDATE_LEASE, queue)
+
+    async def wait_turn(self, update_id: int, queue: str, poll: float = TURN_POLL, limit: float = TURN_LIMIT) -> bool:
+        """Wait until no earlier update of the same chat is still being handled by any replica.
+        False when it waited ``limit`` seconds in vain: a replica killed mid-update leaves a claim
+        that never finishes, and the chat must not fall silent for the whole lease."""
+        deadline = asyncio.get_running_loop().time() + limit
+        while True:
+            async with self.sessionmaker.begin() as session:
+                busy = await StateRepository(session).earlier_running(update_id, queue, utcnow() - UPDATE_LEASE)
+            if not busy:
+                return True
+            if asyncio.get_running_loop().time() >= deadline:
+                return False
+            await asyncio.sleep(poll)
 
     async def finish_update(self, update_id: int) -> None:
         async with self.sessionmaker.begin() as session:

@@ -1,5 +1,5 @@
 """an employee may take one daily summary of their Telegram Business replies instead of a note
-per reply
+per reply; each processed update remembers its chat, so replicas keep a chat's order
 
 Revision ID: 003
 Revises: 002
@@ -20,8 +20,13 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table("users") as batch:
         batch.add_column(sa.Column("business_daily", sa.Boolean(), nullable=False, server_default=sa.false()))
+    op.add_column("processed_updates", sa.Column("queue", sa.String(length=80), nullable=True))
+    op.create_index("ix_processed_updates_queue_done", "processed_updates", ["queue", "done"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_processed_updates_queue_done", table_name="processed_updates")
+    with op.batch_alter_table("processed_updates") as batch:
+        batch.drop_column("queue")
     with op.batch_alter_table("users") as batch:
         batch.drop_column("business_daily")

@@ -51,3 +51,58 @@ async def test_an_update_is_claimed_once_and_a_dead_claim_is_retried(sessionmake
     async with sessionmaker.begin() as session:
         await session.execute(update(ProcessedUpdate).values(created_at=utcnow() - timedelta(minutes=3)))
     assert not await state.claim_update(500)  # answered: never again
+
+
+def _update(update_id: int, chat_id: int):
+    from telegram import Update
+
+    return Update.de_json(
+        {
+            "update_id": update_id,
+            "message": {
+                "message_id": update_id,
+                "date": 0,
+                "text": "черновик",
+                "chat": {"id": chat_id, "type": "private"},
+            },
+        },
+        None,
+    )
+
+
+async def test_two_replicas_keep_a_chats_order_and_run_other_chats_meanwhile(sessionmaker):
+    """Two update processors (one per replica) on one database: the chat's second update, taken by
+    the second replica, waits until the first replica has answered the first; another chat doesn't."""
+    import asyncio
+
+    from coachbot.chat_scheduler import PerChatUpdateProcessor
+
+    replicas = [PerChatUpdateProcessor(4), PerChatUpdateProcessor(4)]
+    for processor in replicas:
+        processor.guard = StateService(sessionmaker)
+    order: list[str] = []
+    first_started = asyncio.Event()
+
+    async def handler(name: str, delay: float = 0.0) -> None:
+        order.append(f"{name} start")
+        if name == "chat1 #1":
+            first_started.set()
+        await asyncio.sleep(delay)
+        order.append(f"{name} end")
+
+    slow = asyncio.create_task(replicas[0].process_update(_update(101, 1), handler("chat1 #1", 0.6)))
+    await first_started.wait()
+    second = asyncio.create_task(replicas[1].process_update(_update(102, 1), handler("chat1 #2")))
+    other = asyncio.create_task(replicas[1].process_update(_update(103, 2), handler("chat2")))
+    await asyncio.gather(slow, second, other)
+    assert order.index("chat1 #2 start") > order.index("chat1 #1 end"), order
+    assert order.index("chat2 end") < order.index("chat1 #1 end"), order  # other chats never wait
+
+
+async def test_a_claim_left_by_a_killed_replica_holds_the_chat_only_briefly(sessionmaker):
+    state = StateService(sessionmaker)
+    assert await state.claim_update(201, "7")  # the replica that took it died before answering
+    assert await state.claim_update(202, "7")
+    assert await state.wait_turn(202, "7", poll=0.01, limit=0.1) is False  # gave up waiting, goes on
+    await state.finish_update(201)
+    assert await state.wait_turn(202, "7", poll=0.01, limit=0.1) is True
