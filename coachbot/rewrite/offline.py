@@ -118,8 +118,10 @@ def render(plan: Plan, style: str) -> str:
         parts.append(book.styled(book.next_step, style, plan.key + "step"))
     # A promise to write back, or a question to the customer, is the last word: a stock
     # «я на связи» after it only pads the reply.
+    # (A reply left as it was keeps its closing: it is then the only warmth the rewrite adds.)
     asks = bool(body) and body[-1].rstrip().endswith("?")
-    if not ((promised or asks) and style != "formal"):
+    edited = plan.ack or plan.apology or any(p.text != edits.tidy(p.original) for p in plan.pieces)
+    if not ((promised or (asks and edited)) and style != "formal"):
         closing = book.closing.get(style, {})
         kind = "complaint" if plan.complaint else "plain" if not plan.polish else "thanks" if plan.thanked else "polish"
         parts.append(book.styled(closing, kind, plan.key + "closing") or book.styled(closing, "plain", plan.key))

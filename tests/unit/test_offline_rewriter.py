@@ -365,3 +365,10 @@ def test_our_failure_reported_by_the_customer_gets_an_apology(analyzer, rewriter
     )
     for style, text in texts.items():
         assert any(word in text.lower() for word in ("прост", "извин", "жаль", "сожале")), (style, text)
+
+
+def test_a_reply_left_as_it_was_keeps_its_closing_even_after_a_question(analyzer, rewriter):
+    draft = "Здравствуйте! Замена фильтра стоит 1 200 р., мастер свободен в среду в 15:00. Записать вас?"
+    _, texts = rewrite(analyzer, rewriter, draft, "Сколько стоит заменить фильтр?", ("warm",))
+    warm = texts["warm"]
+    assert warm.startswith(draft) and len(warm) > len(draft), warm  # the closing is all a warm variant adds
