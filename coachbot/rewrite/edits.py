@@ -144,7 +144,18 @@ def soften_command(sentence: str, verb: str, book: Phrasebook, style: str, time_
         body = re.sub(r",\s*,", ",", body)
     else:
         body = before + "please " + swapped + tail + suffix + after
-    return capitalize_first(body.strip()) + "."
+    return capitalize_first(_one_please(body.strip())) + "."
+
+
+_PLEASE = re.compile(r"(?i)\b(?:пожалуйста|please)\b")
+
+
+def _one_please(text: str) -> str:
+    """«Пожалуйста, проверьте, пожалуйста, почту» says it twice: the first one stays."""
+    found = list(_PLEASE.finditer(text))
+    for m in reversed(found[1:]):
+        text = (text[: m.start()].rstrip(" ,") + text[m.end() :]).replace(" ,", ",")
+    return re.sub(r"\s{2,}", " ", text)
 
 
 EMOJI_CHARS = "\U0001f300-\U0001faff\u2600-\u27bf"

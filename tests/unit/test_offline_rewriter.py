@@ -372,3 +372,12 @@ def test_a_reply_left_as_it_was_keeps_its_closing_even_after_a_question(analyzer
     _, texts = rewrite(analyzer, rewriter, draft, "Сколько стоит заменить фильтр?", ("warm",))
     warm = texts["warm"]
     assert warm.startswith(draft) and len(warm) > len(draft), warm  # the closing is all a warm variant adds
+
+
+def test_a_softened_order_says_please_once():
+    from coachbot.rewrite.edits import soften_command
+
+    book = load_phrasebook("ru")
+    softened = soften_command("Проверьте пожалуйста свой заказ в ЛК.", "Проверьте", book, "warm")
+    assert softened.lower().count("пожалуйста") == 1, softened
+    assert "свой заказ в ЛК" in softened
