@@ -75,8 +75,9 @@ class Plan:
 CONNECTIVE = re.compile(r"^\W*(однако|но|а|и|тоже|также|поэтому|however|but|and|also|so|therefore)\b", re.IGNORECASE)
 
 
-# «…уточните у них» once «кто-то из ваших близких забрал» is cut: the pronoun points at nothing
-DANGLING_PRONOUN = re.compile(r"(?i)\b(?:у\s+них|с\s+ними|им|их|они|ими|them|they)\b")
+# «…уточните у них» once «кто-то из ваших близких забрал» is cut, «Такое бывает» once «это нормально»
+# is: the pronoun points at nothing
+DANGLING_PRONOUN = re.compile(r"(?i)\b(?:у\s+них|с\s+ними|им|их|они|ими|такое|такой|так|them|they|that|this)\b")
 
 
 # When or how the customer gets what they need: a date, a clock time, a period, a phone, a link.

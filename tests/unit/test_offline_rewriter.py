@@ -381,3 +381,13 @@ def test_a_softened_order_says_please_once():
     softened = soften_command("Проверьте пожалуйста свой заказ в ЛК.", "Проверьте", book, "warm")
     assert softened.lower().count("пожалуйста") == 1, softened
     assert "свой заказ в ЛК" in softened
+
+
+def test_safety_advice_never_contradicts_the_drafts_own_wait_period(analyzer, rewriter):
+    context = "после пилинга лицо красное и печёт, что делать?"
+    draft = "Такое бывает, это нормально. Мажьте пантенолом, если за 2 дня не пройдёт — приходите на осмотр."
+    _, texts = rewrite(analyzer, rewriter, draft, context, ("warm", "concise"))
+    for style, text in texts.items():
+        assert "врач" in text and "2 дня" in text and "бывает" not in text, (style, text)
+        # «если не проходит — сразу к врачу» beside «если за 2 дня не пройдёт — приходите» is two answers
+        assert "не проход" not in text and "не улучша" not in text, (style, text)
