@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint model clean
+.PHONY: install run test lint model postgres clean
 
 install: $(STAMP)
 
@@ -24,11 +24,25 @@ model: install
 run: install model
 	$(BIN)/coachbot run
 
-test: install model
+test: install model postgres
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# The tests run every storage, service and end-to-end test on SQLite and on PostgreSQL; they
+# start a throwaway server from these binaries (Debian's package, installed when missing).
+# COACHBOT_TEST_POSTGRES_URL uses a server of your own; COACHBOT_SKIP_POSTGRES=1 skips those runs.
+postgres:
+	@if [ "$$COACHBOT_SKIP_POSTGRES" = 1 ] || [ -n "$$COACHBOT_TEST_POSTGRES_URL" ] || command -v initdb >/dev/null \
+		|| ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "installing PostgreSQL (Debian's postgresql package) for the tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "make test needs PostgreSQL's server: sudo apt-get install postgresql, or COACHBOT_SKIP_POSTGRES=1"; \
+		exit 1; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .

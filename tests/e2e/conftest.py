@@ -37,13 +37,13 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
 
 
 @pytest.fixture
-def bot_settings(tmp_path, fake_telegram: FakeTelegram) -> Settings:
+def bot_settings(tmp_path, db_url: str, fake_telegram: FakeTelegram) -> Settings:
     return load_settings(
         telegram_token=fake_telegram.token,
         telegram_base_url=fake_telegram.base_url,
         telegram_base_file_url=fake_telegram.base_file_url,
         data_dir=tmp_path,
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+        database_url=db_url,
         admin_ids=[BOT_ADMIN],
         use_model=False,
         language="ru",

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+try:
+    from support.db import sqlite_url
+except ModuleNotFoundError:
+    from tests.support.db import sqlite_url
+
 MARKER = "Квазиоранжевыйслон"  # a word no other text contains, and not personal data, so masking keeps it
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    """SQLite only: this test reads the database's own files (on PostgreSQL they are the server's)."""
+    return sqlite_url(tmp_path / "coachbot.sqlite3")
 
 
 def _files(settings) -> list[Path]:

@@ -2,12 +2,15 @@
 
 A whole shift in one test: a forwarded customer message, a draft, "use this
 version", "another version", a "verdict is wrong" comment. Then every text
-column of every table in the SQLite file is read back and searched.
+column of every table is read back and searched, on SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from sqlalchemy import JSON, String, Text, inspect, text
+from sqlalchemy.engine import Connection
+
+from coachbot.db import create_engine
 
 PHONE, EMAIL, CARD, SURNAME = "+7 916 123-45-67", "maria.ivanova@example.com", "4276 3800 1234 5678", "Иванова"
 SECRETS = (PHONE, "123-45-67", EMAIL, CARD, "1234 5678", SURNAME)
@@ -17,17 +20,26 @@ DRAFT = f"Мария {SURNAME}, вы сами виноваты, надо был�
 COMMENT = f"Клиентка {SURNAME} сама просила так, почта {EMAIL}, телефон {PHONE}"
 
 
-def _stored_text(path) -> dict[str, list[str]]:
-    """Every non-empty text value in the database, by table.column."""
+def _read_all(conn: Connection) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    with sqlite3.connect(path) as db:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        for table in tables:
-            for _, column, kind, *_ in db.execute(f'PRAGMA table_info("{table}")'):
-                if kind.upper() in ("TEXT", "JSON") or kind.upper().startswith("VARCHAR"):
-                    rows = db.execute(f'SELECT "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL')
-                    found[f"{table}.{column}"] = [str(value) for (value,) in rows]
+    schema = inspect(conn)
+    for table in schema.get_table_names():
+        for column in schema.get_columns(table):
+            if isinstance(column["type"], (String, Text, JSON)):
+                name = column["name"]
+                rows = conn.execute(text(f'SELECT "{name}" FROM "{table}" WHERE "{name}" IS NOT NULL'))
+                found[f"{table}.{name}"] = [str(value) for (value,) in rows]
     return found
+
+
+async def _stored_text(url: str) -> dict[str, list[str]]:
+    """Every non-empty text value in the database, by table.column."""
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(_read_all)
+    finally:
+        await engine.dispose()
 
 
 async def test_no_field_keeps_the_customers_personal_data(bot, bot_settings):
@@ -40,7 +52,7 @@ async def test_no_field_keeps_the_customers_personal_data(bot, bot_settings):
     await anna.tap(coached, coached.button("Оценка неверна"))
     assert (await anna.ask(COMMENT)).text.startswith("Записал.")
 
-    stored = _stored_text(bot_settings.database_url.split("///", 1)[1])
+    stored = await _stored_text(bot_settings.database_url)
     for field in ("drafts.text", "drafts.context", "rewrites.text", "feedback.comment"):
         assert stored.get(field), f"nothing stored in {field}: the flow did not reach it"
     leaks = {field: secret for field, values in stored.items() for value in values for secret in SECRETS
