@@ -143,6 +143,9 @@ def day_html(lang: str, day: BusinessDay) -> str:
 async def send_days(context: BotContext) -> int:
     """The daily summary to everyone who asked for it and replied to customers. Returns how many."""
     services: BotServices = context.bot_data[SERVICES_KEY]
+    if not await services.state.claim_job(DAY_JOB, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")):
+        log.info("business summaries: another replica sends them today")
+        return 0
 
     async def day_to(telegram_id: int) -> bool:
         day = await services.business.day(telegram_id)

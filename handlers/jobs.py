@@ -25,6 +25,15 @@ RETENTION_AT = dt.time(3, 30, tzinfo=dt.UTC)  # a quiet hour
 DIGEST_DAYS = 7
 
 
+def week_of(moment: dt.datetime) -> str:
+    """The period a weekly job runs once in, across replicas: «2026-W50»."""
+    return moment.strftime("%G-W%V")
+
+
+def day_of(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d")
+
+
 def ptb_weekday(monday_first: int) -> int:
     """SettingsService counts 0 = Monday; PTB's run_daily counts 0 = Sunday."""
     return (monday_first + 1) % 7
@@ -33,6 +42,9 @@ def ptb_weekday(monday_first: int) -> int:
 async def send_digest(context: BotContext) -> int:
     """Each lead's week: a short summary and the team chart. Returns how many were sent."""
     services: BotServices = context.bot_data[SERVICES_KEY]
+    if not await services.state.claim_job(DIGEST_JOB, week_of(dt.datetime.now(dt.UTC))):
+        log.info("weekly digest: another replica sends it this week")
+        return 0
     threshold = await services.runtime.coaching_threshold()
 
     async def digest_to(lead_tid: int) -> bool:
@@ -52,6 +64,9 @@ async def send_digest(context: BotContext) -> int:
 
 async def purge_old_drafts(context: BotContext) -> None:
     services = context.bot_data[SERVICES_KEY]
+    if not await services.state.claim_job(RETENTION_JOB, day_of(dt.datetime.now(dt.UTC))):
+        log.info("retention: another replica purges today")
+        return
     deleted = await services.retention.purge()
     expired = await services.state.purge()
     log.info("retention: %d old drafts and %d expired state rows deleted", deleted, expired)

@@ -4,7 +4,7 @@ from coachbot.db.admin_models import AuditEntry, PromptTemplate, SettingValue, S
 from coachbot.db.base import Base, utcnow
 from coachbot.db.models import Draft, DraftIssue, Feedback, Rewrite, Team, User
 from coachbot.db.session import create_engine, create_engine_and_sessionmaker, create_sessionmaker
-from coachbot.db.state_models import BusinessConnection, ConversationState, ProcessedUpdate
+from coachbot.db.state_models import BusinessConnection, ConversationState, JobRun, ProcessedUpdate
 
 __all__ = [
     "AuditEntry",
@@ -14,6 +14,7 @@ __all__ = [
     "Draft",
     "DraftIssue",
     "Feedback",
+    "JobRun",
     "ProcessedUpdate",
     "PromptTemplate",
     "Rewrite",

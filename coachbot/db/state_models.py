@@ -41,6 +41,16 @@ class BusinessConnection(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class JobRun(Base):
+    """A scheduled job's run for one period (a day, a week): the replica that adds the row runs it."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    period: Mapped[str] = mapped_column(String(16), primary_key=True)  # «2026-12-08», «2026-W50»
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ProcessedUpdate(Base):
     __tablename__ = "processed_updates"
     __table_args__ = (

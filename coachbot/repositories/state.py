@@ -9,7 +9,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coachbot.db.state_models import ConversationState, ProcessedUpdate
+from coachbot.db.state_models import ConversationState, JobRun, ProcessedUpdate
 
 
 class StateRepository:
@@ -76,6 +76,19 @@ class StateRepository:
             .limit(1)
         )
         return found is not None
+
+    async def claim_job(self, name: str, period: str, now: datetime) -> bool:
+        """Add the run of job ``name`` for ``period``; False when a replica added it first."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(JobRun(name=name, period=period, started_at=now))
+            return True
+        except IntegrityError:
+            return False
+
+    async def forget_jobs_before(self, cutoff: datetime) -> int:
+        result = await self.session.execute(delete(JobRun).where(JobRun.started_at < cutoff))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def finish(self, update_id: int) -> None:
         await self.session.execute(

@@ -14,6 +14,7 @@ from coachbot.services.access import Sessionmaker
 
 UPDATE_MEMORY = timedelta(days=2)  # Telegram redelivers an unconfirmed update for at most a day
 UPDATE_LEASE = timedelta(minutes=2)  # a claim this old that never finished was a process that died
+JOB_MEMORY = timedelta(days=30)  # longer than the longest period a job counts in (a week)
 TURN_POLL = 0.05  # seconds between looks at whether another replica finished the chat's previous update
 TURN_LIMIT = 30.0  # the longest an update waits for the chat's previous one on another replica
 
@@ -73,9 +74,16 @@ class StateService:
         async with self.sessionmaker.begin() as session:
             await StateRepository(session).finish(update_id)
 
+    async def claim_job(self, name: str, period: str) -> bool:
+        """True for the one replica that runs job ``name`` for ``period`` (a day, a week)."""
+        async with self.sessionmaker.begin() as session:
+            return await StateRepository(session).claim_job(name, period, utcnow())
+
     async def purge(self) -> int:
-        """Expired state and update ids old enough that Telegram will not send them again."""
+        """Expired state, update ids old enough that Telegram will not send them again, and the
+        record of job runs older than any period a job counts in."""
         now = utcnow()
         async with self.sessionmaker.begin() as session:
             state = StateRepository(session)
-            return await state.remove_expired(now) + await state.forget_updates_before(now - UPDATE_MEMORY)
+            expired = await state.remove_expired(now) + await state.forget_updates_before(now - UPDATE_MEMORY)
+            return expired + await state.forget_jobs_before(now - JOB_MEMORY)

@@ -1,5 +1,6 @@
 """an employee may take one daily summary of their Telegram Business replies instead of a note
-per reply; each processed update remembers its chat, so replicas keep a chat's order
+per reply; each processed update remembers its chat, so replicas keep a chat's order; scheduled
+jobs run once per period across replicas
 
 Revision ID: 003
 Revises: 002
@@ -22,9 +23,17 @@ def upgrade() -> None:
         batch.add_column(sa.Column("business_daily", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.add_column("processed_updates", sa.Column("queue", sa.String(length=80), nullable=True))
     op.create_index("ix_processed_updates_queue_done", "processed_updates", ["queue", "done"])
+    op.create_table(
+        "job_runs",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("period", sa.String(length=16), nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", "period", name=op.f("pk_job_runs")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("job_runs")
     op.drop_index("ix_processed_updates_queue_done", table_name="processed_updates")
     with op.batch_alter_table("processed_updates") as batch:
         batch.drop_column("queue")

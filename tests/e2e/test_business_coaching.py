@@ -179,3 +179,30 @@ async def test_the_daily_summary_skips_a_day_without_replies_and_those_who_chose
     bot.application.job_queue.run_once(send_days, 0)
     await asyncio.sleep(1.0)
     assert _private_notes(bot, anna, after) == [] and _private_notes(bot, boris, after) == []
+
+
+async def test_two_replicas_send_the_daily_summary_once(bot, fake_telegram, bot_settings):
+    from handlers.business import send_days
+
+    try:
+        from support.bot_harness import BotHarness
+    except ModuleNotFoundError:
+        from tests.support.bot_harness import BotHarness
+
+    anna = bot.user(811, "Анна")
+    await anna.ask("/start")
+    await _connect(bot.fake, anna, "conn-replicas")
+    status = await anna.ask("/business")
+    await anna.tap(status, status.button("Раз в день"), {"editMessageText"})
+    await _business(bot.fake, "conn-replicas", anna.user, RUDE)
+    assert await _stored(bot, anna, 1) == 1
+    other = await BotHarness(fake_telegram, bot_settings).start()
+    try:
+        after = anna.mark()
+        bot.application.job_queue.run_once(send_days, 0)
+        other.application.job_queue.run_once(send_days, 0)
+        await anna.next(after, {"sendMessage"})
+        await asyncio.sleep(1.0)  # a second summary, if any, would have arrived by now
+        assert len(_private_notes(bot, anna, after)) == 1
+    finally:
+        await other.stop()

@@ -106,3 +106,11 @@ async def test_a_claim_left_by_a_killed_replica_holds_the_chat_only_briefly(sess
     assert await state.wait_turn(202, "7", poll=0.01, limit=0.1) is False  # gave up waiting, goes on
     await state.finish_update(201)
     assert await state.wait_turn(202, "7", poll=0.01, limit=0.1) is True
+
+
+async def test_a_scheduled_job_runs_once_per_period_across_replicas(sessionmaker):
+    first, second = StateService(sessionmaker), StateService(sessionmaker)
+    assert await first.claim_job("weekly_digest", "2026-W50")
+    assert not await second.claim_job("weekly_digest", "2026-W50")
+    assert await second.claim_job("weekly_digest", "2026-W51")
+    assert await second.claim_job("retention_purge", "2026-W50")
