@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint model postgres clean
+.PHONY: install run test fuzz lint model postgres clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ test: install model postgres
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# The generated-input properties of tests/unit/test_fuzz.py with 2,500 cases each (over 10,000 in all).
+fuzz: install model
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/test_fuzz.py
 
 # The tests run every storage, service and end-to-end test on SQLite and on PostgreSQL; they
 # start a throwaway server from these binaries (Debian's package, installed when missing).

@@ -10,7 +10,7 @@ from typing import cast
 
 from coachbot.analysis import rules_en, rules_ru
 from coachbot.analysis.patterns import Pattern, PatternIndex, compile_pattern, negated_before
-from coachbot.analysis.text import Sentence, morph, past_greeting, split_sentences
+from coachbot.analysis.text import Sentence, morph, morph_parse, past_greeting, split_sentences
 from coachbot.analysis.types import Issue, Strength
 from coachbot.taxonomy import issue_entry
 
@@ -285,7 +285,7 @@ def _is_shouted_word(word: str) -> bool:
         return False
     lower = word.lower()
     if _CYRILLIC_WORD.match(lower):
-        parsed = morph().parse(lower)[0]
+        parsed = morph_parse(lower)[0]
         return morph().word_is_known(lower) and "Abbr" not in parsed.tag
     return bool(_VOWELS.search(lower)) and lower not in EN_ACRONYMS
 
@@ -312,7 +312,7 @@ def _is_plain_word(word: str) -> bool:
     """«НЕ», «ДА», «ЭТО» in capitals are words, not abbreviations."""
     lower = word.lower()
     if _CYRILLIC_WORD.match(lower):
-        return morph().word_is_known(lower) and "Abbr" not in morph().parse(lower)[0].tag
+        return morph().word_is_known(lower) and "Abbr" not in morph_parse(lower)[0].tag
     return _is_shouted_word(word)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pymorphy3
 from razdel import sentenize, tokenize
@@ -51,13 +53,24 @@ def morph() -> pymorphy3.MorphAnalyzer:
     return pymorphy3.MorphAnalyzer()
 
 
+def morph_parse(word: str) -> list[Any]:
+    """pymorphy3's parses of ``word``, never empty. It raises on a character Unicode gives no name
+    (an unassigned code point, some historic scripts): those are left out of the word, and a word
+    of nothing else is parsed as punctuation."""
+    try:
+        return list(morph().parse(word))
+    except (KeyError, ValueError):
+        named = "".join(ch for ch in word if unicodedata.name(ch, ""))
+        return list(morph().parse(named)) if named else list(morph().parse("_"))
+
+
 @lru_cache(maxsize=200_000)
 def parse_word(lower: str) -> tuple[str, frozenset[str]]:
     """Lemma and grammemes of a lower-cased word (cached: drafts repeat words)."""
     if lower.isdigit():
         return lower, frozenset({"NUMB"})
     if _CYRILLIC.search(lower):
-        parsed = morph().parse(lower)[0]
+        parsed = morph_parse(lower)[0]
         return parsed.normal_form.replace("ё", "е"), frozenset(parsed.tag.grammemes)
     if _LATIN.search(lower):
         return english_lemma(lower), frozenset({"LATN"})

@@ -41,7 +41,8 @@ def read_items(stream: IO[str], language: str = "ru") -> Iterator[JsonlItem]:
             yield JsonlItem(fallback_id, error=DraftError("not_object", line=number).message(language))
             continue
         item_id = obj.get("id", fallback_id)
-        item_id = str(item_id) if item_id is not None else fallback_id
+        item_id = str(item_id).strip() if item_id is not None else ""
+        item_id = item_id or fallback_id  # «"id": ""» would leave the answer nameless
         text = obj.get("text")
         context = obj.get("context")
         if not isinstance(text, str):

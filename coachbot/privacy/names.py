@@ -12,7 +12,7 @@ import threading
 from functools import lru_cache
 from typing import Any
 
-from coachbot.analysis.text import morph
+from coachbot.analysis.text import morph, morph_parse
 
 _LOCK = threading.Lock()
 _NAME_TAGS = ("Name", "Patr", "Surn")
@@ -74,7 +74,7 @@ def _ner_spans(text: str) -> list[tuple[int, int]]:
 
 def name_parse(word: str, min_score: float = 0.4) -> Any | None:
     """The pymorphy parse of ``word`` as a first name, patronymic or surname, if likely."""
-    for parse in morph().parse(word):
+    for parse in morph_parse(word):
         if parse.score >= min_score and any(t in parse.tag for t in _NAME_TAGS):
             return parse
     return None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from coachbot.analysis.text import morph
+from coachbot.analysis.text import morph_parse
 from coachbot.privacy.detectors import find_contacts
 from coachbot.privacy.names import find_names
 
@@ -67,7 +67,7 @@ def _digits(value: str) -> str:
 
 def _name_key(word: str) -> str:
     if re.search(r"[а-яё]", word, re.IGNORECASE):
-        normal_form: str = morph().parse(word)[0].normal_form  # pymorphy3 is untyped
+        normal_form: str = morph_parse(word)[0].normal_form  # pymorphy3 is untyped
         return normal_form.replace("ё", "е")
     return word.lower()
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from coachbot.analysis.text import morph
+from coachbot.analysis.text import morph_parse
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Case an indeclinable term takes after a preposition (a motion verb before «в/на» makes it accusative).
@@ -71,7 +71,7 @@ def capitalize_first(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def parses(word: str) -> tuple[Any, ...]:
-    return tuple(morph().parse(word.lower()))
+    return tuple(morph_parse(word.lower()))
 
 
 def parse_as(word: str, lemma: str | None = None, pos: str | None = None) -> Any | None:

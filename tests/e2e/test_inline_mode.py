@@ -34,9 +34,9 @@ async def test_the_chosen_rewrite_joins_the_history_with_its_channel(bot):
     answer = await anna.inline(RUDE)
     chosen = answer["results"][1]
     await anna.choose(chosen["id"], RUDE)
-    for _ in range(50):
+    for _ in range(100):  # the draft is stored first, the choice a moment later
         page = await _history(bot, anna)
-        if page.total:
+        if page.total and page.items[0].chosen:
             break
         await asyncio.sleep(0.1)
     (item,) = page.items
