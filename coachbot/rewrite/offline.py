@@ -20,7 +20,7 @@ from coachbot.rewrite.clause_filter import PieceFlagger
 from coachbot.rewrite.customer import build_greeting
 from coachbot.rewrite.facts import has_fact
 from coachbot.rewrite.phrasebook import load_phrasebook
-from coachbot.rewrite.plan import Plan, make_plan
+from coachbot.rewrite.plan import Plan, make_plan, stems
 
 FILLER_REPLACEMENTS = frozenset({"blame"})  # «не мой отдел» still needs its «передам коллегам»
 
@@ -109,7 +109,9 @@ def render(plan: Plan, style: str) -> str:
     if (plan.ack and (style != "concise" or plan.concise_ack)) or emptied:
         parts.append(book.styled(situation.ack, style, plan.key + "ack"))
     if plan.apology and not any(APOLOGY.search(sentence) for sentence in body):
-        parts.append(book.styled(situation.apology, style, plan.key + "apology"))
+        said = stems(" ".join(parts[1:]))  # «…а всё сдвинулось. Простите, что ваши планы сдвинулись» repeats itself
+        parts.append(book.styled_unlike(situation.apology, style, plan.key + "apology",
+                                        lambda text: len(stems(text) & said) < 2))  # fmt: skip
     if plan.care:  # «если станет хуже — сразу к врачу» comes before any promise of ours
         parts.append(book.styled(situation.care, style, plan.key + "care"))
     parts += body

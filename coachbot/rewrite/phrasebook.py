@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,17 @@ class Phrasebook:
         way every time, so one draft always gets the same wording and different drafts differ.
         """
         return pick(texts.get(style, texts.get("warm", "")), f"{key}|{style}")
+
+    def styled_unlike(self, texts: dict[str, Any], style: str, key: str, unlike: Callable[[str], bool]) -> str:
+        """Like :meth:`styled`, but the first variant, in the same stable order, for which
+        ``unlike`` holds (an apology that does not repeat the acknowledgement's words)."""
+        value = texts.get(style, texts.get("warm", ""))
+        options: list[str] = [str(v) for v in value if v] if isinstance(value, list) else [str(value)]
+        if not options:
+            return ""
+        first = zlib.crc32(f"{key}|{style}".encode()) % len(options)
+        ordered = options[first:] + options[:first]
+        return next((v for v in ordered if unlike(v)), ordered[0])
 
     def situation(self, text: str) -> Situation:
         """The situation whose cues occur most often in ``text`` (the customer's message and the draft)."""

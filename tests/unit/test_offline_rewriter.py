@@ -391,3 +391,14 @@ def test_safety_advice_never_contradicts_the_drafts_own_wait_period(analyzer, re
         assert "врач" in text and "2 дня" in text and "бывает" not in text, (style, text)
         # «если не проходит — сразу к врачу» beside «если за 2 дня не пройдёт — приходите» is two answers
         assert "не проход" not in text and "не улучша" not in text, (style, text)
+
+
+def test_the_apology_does_not_repeat_the_acknowledgement(analyzer, rewriter):
+    from coachbot.rewrite.plan import stems
+
+    context = "Заказ 4521 опоздал на три дня! Перезвоните мне"
+    _, texts = rewrite(analyzer, rewriter, "Ну бывает, курьеров не хватает. Ждите, привезут завтра.", context)
+    for style, text in texts.items():
+        sentences = [s for s in text.replace("!", ".").split(".") if s.strip()]
+        opening = [stems(s) for s in sentences[1:3]]  # the acknowledgement and the apology
+        assert len(opening) < 2 or len(opening[0] & opening[1]) < 2, (style, text)
