@@ -53,6 +53,40 @@ def _quantize(model: object) -> object:
         return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
 
 
+def _native(path: Path) -> tuple[Any, Any, dict[str, Any]]:
+    """The checkpoint on the plain-PyTorch BERT (no transformers import), or Nones."""
+    from coachbot.analysis.bert_native import BertClassifier, PairTokenizer
+
+    try:
+        model = BertClassifier.load(path)
+        if model is None or not (path / "tokenizer.json").exists():
+            return None, None, {}
+        config: dict[str, Any] = json.loads((path / "config.json").read_text(encoding="utf-8"))
+        return model, PairTokenizer(path), config
+    except Exception as exc:
+        raise ModelLoadError(f"could not load the tone model from directory {path}: {exc}") from exc
+
+
+def _with_transformers(name_or_path: str, path: Path, local: bool) -> tuple[Any, Any, dict[str, Any]]:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    target = str(path) if local else name_or_path
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(target, local_files_only=local)
+        model = AutoModelForSequenceClassification.from_pretrained(target, local_files_only=local, dtype=torch.float32)
+    except Exception as exc:
+        where = f"directory {path}" if local else f"model id '{name_or_path}' (needs network access)"
+        raise ModelLoadError(f"could not load the tone model from {where}: {exc}") from exc
+    model.eval()
+    config = model.config.to_dict()
+    config["id2label"] = {str(k): v for k, v in model.config.id2label.items()}
+    config["_commit_hash"] = getattr(model.config, "_commit_hash", None)
+    return model, tokenizer, config
+
+
 @dataclass
 class ToneModel:
     model: Any  # a transformers sequence classifier (its stubs do not type the call)
@@ -69,12 +103,6 @@ class ToneModel:
 
     @classmethod
     def load(cls, name_or_path: str, quantize: bool = True) -> ToneModel:
-        import torch
-        from transformers import AutoModelForSequenceClassification, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-
         path = Path(name_or_path).expanduser()
         local = path.exists() or path.with_name(path.name + "-src").exists()
         if local:
@@ -87,27 +115,20 @@ class ToneModel:
                 f"the tone model was not found at {path}; run `make model` (coachbot model build) "
                 "or set COACHBOT_TONE_MODEL to a checkpoint directory"
             )
-        target = str(path) if local else name_or_path
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(target, local_files_only=local)
-            model = AutoModelForSequenceClassification.from_pretrained(
-                target, local_files_only=local, dtype=torch.float32
-            )
-        except Exception as exc:
-            where = f"directory {path}" if local else f"model id '{name_or_path}' (needs network access)"
-            raise ModelLoadError(f"could not load the tone model from {where}: {exc}") from exc
-        model.eval()
+        model, tokenizer, config = _native(path) if local else (None, None, {})
+        if model is None:  # a hub id, or a checkpoint of a shape only transformers runs
+            model, tokenizer, config = _with_transformers(name_or_path, path, local)
         if quantize:
             model = _quantize(model)
-        labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
+        labels = [config["id2label"][str(i)] for i in range(len(config["id2label"]))]
         thresholds = {}
         if local and (path / "thresholds.json").exists():
             thresholds = json.loads((path / "thresholds.json").read_text(encoding="utf-8"))
         version = "hub"
         if local and (path / ".source-digest").exists():
             version = (path / ".source-digest").read_text().strip()[:12]
-        elif getattr(model.config, "_commit_hash", None):
-            version = str(model.config._commit_hash)[:12]
+        elif config.get("_commit_hash"):
+            version = str(config["_commit_hash"])[:12]
         name = "coachbot-tone" if local and version != "hub" else Path(name_or_path).name
         ngram, weight = None, 0.0
         if local and (path / "ensemble.json").exists() and labels == list(LABELS):

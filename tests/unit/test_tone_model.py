@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -160,3 +161,30 @@ def test_a_verdict_does_not_depend_on_the_other_texts_in_the_batch(tone: ToneMod
     for other in others:
         together = tone.predict([other, text], [context, context])[1]
         assert np.allclose(alone, together, atol=1e-5), (other, float(np.abs(alone - together).max()))
+
+
+def test_the_plain_pytorch_bert_gives_transformers_probabilities():
+    from coachbot.analysis.bert_native import BertClassifier, PairTokenizer
+
+    path = Path(DEFAULT_TONE_MODEL)
+    native, pairs = BertClassifier.load(path), PairTokenizer(path)
+    assert native is not None, "the shipped checkpoint runs without transformers"
+    reference = AutoModelForSequenceClassification.from_pretrained(str(path), local_files_only=True).eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+    texts = ["Вы сами виноваты.", "Здравствуйте! Простите за задержку, привезём завтра до 14:00.", "ж" * 3000, "Wait."]
+    contexts = ["Заказ опоздал!", "", "очень длинный контекст " * 100, "Where is my order?"]
+    a = pairs(texts, contexts, padding=True, truncation=True, max_length=128, return_tensors="pt")
+    b = tokenizer(texts, contexts, padding=True, truncation=True, max_length=128, return_tensors="pt")
+    assert torch.equal(a["input_ids"], b["input_ids"]) and torch.equal(a["attention_mask"], b["attention_mask"])
+    with torch.inference_mode():
+        ours, theirs = torch.sigmoid(native(**a).logits), torch.sigmoid(reference(**b).logits)
+    assert torch.allclose(ours, theirs, atol=1e-4), (ours - theirs).abs().max()
+
+
+def test_loading_the_shipped_model_does_not_import_transformers_modeling():
+    code = (
+        "import sys; from coachbot.analysis.tone_model import ToneModel; ToneModel.load(sys.argv[1]); "
+        "print('transformers.modeling_utils' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, DEFAULT_TONE_MODEL], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False", "the three seconds of transformers' imports are back"
