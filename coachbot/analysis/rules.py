@@ -10,129 +10,26 @@ from typing import cast
 
 from coachbot.analysis import rules_en, rules_ru
 from coachbot.analysis.patterns import Pattern, PatternIndex, compile_pattern, negated_before
+from coachbot.analysis.rule_words import (
+    ACRONYM_OK,
+    ALTERNATIVE,
+    EN_ACRONYMS,
+    EN_FIRST_PERSON,
+    FIRST_PERSON,
+    KNOWN_ACRONYMS,
+    REASON_MARKERS,
+    SOFTENERS,
+    SPEAKERS,
+    SPEECH_VERBS,
+)
 from coachbot.analysis.text import Sentence, morph, morph_parse, past_greeting, split_sentences
 from coachbot.analysis.types import Issue, Strength
 from coachbot.taxonomy import issue_entry
 
-SPEECH_VERBS = frozenset(
-    [
-        "писать",
-        "написать",
-        "сказать",
-        "говорить",
-        "утверждать",
-        "считать",
-        "жаловаться",
-        "указать",
-        "упомянуть",
-        "спрашивать",
-        "думать",
-        "полагать",
-        "say",
-        "write",
-        "tell",
-        "claim",
-        "think",
-        "mention",
-        "ask",
-    ]
-)
-SPEAKERS = frozenset(["вы", "клиент", "покупатель", "you", "customer"])
-FIRST_PERSON = frozenset(
-    [
-        "я",
-        "мы",
-        "мне",
-        "нам",
-        "нас",
-        "меня",
-        "i",
-        "we",
-        "us",
-        "me",
-        "our",
-        "сотрудник",
-        "курьер",
-        "менеджер",
-        "оператор",
-        "компания",
-        "магазин",
-        "банк",
-    ]
-)
-EN_FIRST_PERSON = frozenset({"i", "we", "i'll", "we'll", "i've", "we've", "i'm", "we're"})
-SOFTENERS = (
-    "пожалуйста",
-    "будьте добры",
-    "будьте любезны",
-    "если вам удобно",
-    "если не сложно",
-    "если можно",
-    "please",
-    "kindly",
-    "if you can",
-    "if possible",
-    "when you can",
-)
-REASON_MARKERS = re.compile(
-    r"\b(чтобы|и я|и мы|тогда|я сразу|мы сразу|так мы|so that|so we|and i|and we|then i|then we)\b|—|:",
-    re.IGNORECASE,
-)
-ALTERNATIVE = re.compile(
-    r"\b(но|однако|зато|вместо|альтернатив\w*|можем предложить|могу предложить|предлагаю|предлагаем|"
-    r"можно|вы можете|есть вариант|другой вариант|but|instead|alternative|we can|i can|you can)\b",
-    re.IGNORECASE,
-)
 _CYRILLIC_WORD = re.compile(r"^[а-яё-]+$")
 _VOWELS = re.compile(r"[aeiouy]")
-EN_ACRONYMS = frozenset({"asap", "fyi", "html", "json", "imei", "iban", "swift", "wifi", "vpn", "gdpr"})
 CAPS_WORD = re.compile(r"\b[A-ZА-ЯЁ]{3,}\b")
 SHOUT_PUNCT = re.compile(r"[!?]{3,}|\?!|!\?")
-ACRONYM_OK = frozenset(
-    {
-        "ООО",
-        "ОАО",
-        "ЗАО",
-        "СМС",
-        "SMS",
-        "ФИО",
-        "ИНН",
-        "СНИЛС",
-        "МФЦ",
-        "ПИН",
-        "PIN",
-        "МТС",
-        "РЖД",
-        "ЖКХ",
-        "ОМС",
-        "ДМС",
-        "ГИБДД",
-        "ФНС",
-        "НДС",
-        "USB",
-        "ПДФ",
-        "PDF",
-        "URL",
-        "API",
-        "VIP",
-        "ОСАГО",
-        "КАСКО",
-        "CVV",
-        "CVC",
-        "QR",
-        "ТЦ",
-        "ЖК",
-        "УК",
-        "ПВЗ",
-        "СБП",
-        "ИП",
-        "РФ",
-        "USA",
-        "FAQ",
-        "ETA",
-        "LTE",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -291,12 +188,6 @@ def _is_shouted_word(word: str) -> bool:
 
 
 _ACRONYM = re.compile(r"(?<![\w-])(?:[A-ZА-ЯЁ]{2,5}|[A-ZА-Я]{1,2}\d)(?![\w-])")
-KNOWN_ACRONYMS = ACRONYM_OK | frozenset(
-    """ID ИД ТВ TV ОК OK АО ПАО МРТ КТ УЗИ ЭКГ ОРВИ ЕГЭ ОГЭ GPS SIM ATM NFC PC IT EU UK US AM PM
-    ПМЖ ВУЗ ДТП ЧП МВД ЗАГС ПФР СФР ФСС ВТБ МГТС ПДД ТО РЖД ЖД ЛОР ОАЭ США СНГ ЕС БТИ ЦБ IBAN USD
-    EUR RUB ЖКУ СССР ИНН ОГРН НДФЛ PDF JPG PNG DVD SMS MMS HD UTC МСК РБ РК SOS FAQ FAQS ЛК SSD HDD
-    HDMI ГБ МБ ТБ GB MB TB AUX RAM LED 4G 5G 3G USB-C NEW PS TO МКАД ЕГРН СНТ ИБП OS IOS""".split()
-)
 
 
 def _acronyms(text: str) -> list[Hit]:

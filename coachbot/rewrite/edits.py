@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from coachbot.analysis.rules import ACRONYM_OK
+from coachbot.analysis import ACRONYM_OK
 from coachbot.rewrite.inflect import capitalize_first
 from coachbot.rewrite.phrasebook import Phrasebook
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from coachbot.analysis.text import morph_parse
+from coachbot.analysis import morph_parse
 from coachbot.privacy.detectors import find_contacts
 from coachbot.privacy.names import find_names
 
@@ -139,7 +139,7 @@ def exempt_spans(text: str, issues: Iterable[Any]) -> list[tuple[int, int]]:
     """What the rewrite replaces by design: the words of a reproach, sentences with an upsell, and
     jargon abbreviations («P3»). The rest of a sentence that also snaps («Ещё раз: 10:15, каб. 214,
     как и писала утром») is the answer, and its facts stay."""
-    from coachbot.analysis.text import split_sentences
+    from coachbot.analysis import split_sentences
 
     issues = list(issues)
     out = [i.span for i in issues if getattr(i, "code", None) == "jargon" and is_acronym(i.quote)]

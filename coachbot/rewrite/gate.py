@@ -16,9 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from coachbot.analysis.analyzer import Analyzer, DraftInput, validate_draft
-from coachbot.analysis.errors import DraftError
-from coachbot.analysis.types import Analysis
+from coachbot.analysis import Analysis, Analyzer, DraftError, DraftInput, validate_draft
 from coachbot.rewrite.facts import Fact, answer_lost, answer_words, exempt_spans, extract_facts, missing_facts
 from coachbot.rewrite.novelty import new_details
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from coachbot.analysis.text import morph_parse
+from coachbot.analysis import morph_parse
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 # Case an indeclinable term takes after a preposition (a motion verb before «в/на» makes it accusative).

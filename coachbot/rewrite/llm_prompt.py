@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from coachbot.analysis.types import Analysis
+from coachbot.analysis import Analysis
 from coachbot.privacy.masking import Masker
 from coachbot.rewrite.prompts import DATA_GUARD, SYSTEM, USER, render
 from coachbot.taxonomy import issue_entry

@@ -12,9 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from coachbot.analysis.rules import concrete_step, language_rules
-from coachbot.analysis.text import split_sentences
-from coachbot.analysis.types import Analysis
+from coachbot.analysis import Analysis, concrete_step, language_rules, split_sentences
 from coachbot.rewrite import edits
 from coachbot.rewrite.clause_filter import PieceFlagger
 from coachbot.rewrite.customer import build_greeting

@@ -11,9 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
-from coachbot.analysis.rules import has_complaint, language_rules
-from coachbot.analysis.text import split_sentences
-from coachbot.analysis.types import Analysis, Issue
+from coachbot.analysis import Analysis, Issue, has_complaint, language_rules, split_sentences
 from coachbot.rewrite import edits
 from coachbot.rewrite.anchors import fact_phrase
 from coachbot.rewrite.clause_filter import PieceFlagger, filter_sentences

@@ -13,8 +13,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 
-from coachbot.analysis.analyzer import Analyzer
-from coachbot.analysis.types import Analysis
+from coachbot.analysis import Analysis, Analyzer
 from coachbot.privacy.masking import Masker, leftover_placeholders, unmask
 from coachbot.rewrite.errors import LLMError
 from coachbot.rewrite.facts import Fact
