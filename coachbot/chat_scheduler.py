@@ -41,6 +41,8 @@ class UpdateGuard(Protocol):
 
     async def wait_turn(self, update_id: int, queue: str) -> bool: ...
 
+    async def keep_alive(self, update_id: int) -> None: ...
+
     async def finish_update(self, update_id: int) -> None: ...
 
 
@@ -92,7 +94,11 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         # Another replica may still be on this chat's previous update.
         if queue is not None and not await self.guard.wait_turn(update_id, queue):
             log.warning("update %s: the chat's previous update never finished; going on", update_id)
-        await coroutine  # cancelled (shutdown): the claim stays unfinished and a restart retries it
+        alive = asyncio.create_task(self.guard.keep_alive(update_id))
+        try:
+            await coroutine
+        finally:
+            alive.cancel()  # cancelled (shutdown): the claim stays unfinished and a restart retries it
         await self.guard.finish_update(update_id)
 
     async def initialize(self) -> None:

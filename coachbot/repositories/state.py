@@ -90,6 +90,18 @@ class StateRepository:
         result = await self.session.execute(delete(JobRun).where(JobRun.started_at < cutoff))
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    async def is_done(self, update_id: int) -> bool:
+        done = await self.session.scalar(select(ProcessedUpdate.done).where(ProcessedUpdate.update_id == update_id))
+        return bool(done)
+
+    async def touch(self, update_id: int, now: datetime) -> None:
+        """A live claim stays fresh (see StateService.keep_alive)."""
+        await self.session.execute(
+            update(ProcessedUpdate)
+            .where(ProcessedUpdate.update_id == update_id, ~ProcessedUpdate.done)
+            .values(created_at=now)
+        )
+
     async def finish(self, update_id: int) -> None:
         await self.session.execute(
             update(ProcessedUpdate).where(ProcessedUpdate.update_id == update_id).values(done=True)

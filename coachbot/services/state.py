@@ -13,15 +13,18 @@ from coachbot.repositories.state import StateRepository
 from coachbot.services.access import Sessionmaker
 
 UPDATE_MEMORY = timedelta(days=2)  # Telegram redelivers an unconfirmed update for at most a day
-UPDATE_LEASE = timedelta(minutes=2)  # a claim this old that never finished was a process that died
+# A claim not refreshed for this long was a process that died: the handler refreshes its claim
+# every third of it (keep_alive), so a live replica never loses one.
+UPDATE_LEASE = timedelta(seconds=15)
 JOB_MEMORY = timedelta(days=30)  # longer than the longest period a job counts in (a week)
 TURN_POLL = 0.05  # seconds between looks at whether another replica finished the chat's previous update
 TURN_LIMIT = 30.0  # the longest an update waits for the chat's previous one on another replica
 
 
 class StateService:
-    def __init__(self, sessionmaker: Sessionmaker) -> None:
+    def __init__(self, sessionmaker: Sessionmaker, lease: timedelta = UPDATE_LEASE) -> None:
         self.sessionmaker = sessionmaker
+        self.lease = lease
 
     async def get(self, telegram_id: int, key: str) -> dict[str, Any] | None:
         async with self.sessionmaker.begin() as session:
@@ -50,11 +53,27 @@ class StateService:
             user = await UserRepository(session).by_telegram_id(telegram_id)
             return user is not None and await StateRepository(session).remove(user.id, key) > 0
 
-    async def claim_update(self, update_id: int, queue: str | None = None) -> bool:
-        """True when this process should handle the update: not answered yet, and nobody else on it.
-        ``queue`` names its chat, for :meth:`wait_turn`."""
-        async with self.sessionmaker.begin() as session:
-            return await StateRepository(session).claim(update_id, utcnow(), UPDATE_LEASE, queue)
+    async def claim_update(self, update_id: int, queue: str | None = None, poll: float = TURN_POLL) -> bool:
+        """True when this process should handle the update, False when it is answered. While
+        another replica is on it, wait: it answers (False), or it died and its claim runs out
+        (True: a restarted bot answers the draft Telegram delivers again). ``queue`` names the
+        update's chat, for :meth:`wait_turn`."""
+        deadline = asyncio.get_running_loop().time() + 2 * self.lease.total_seconds() + 1
+        while True:
+            async with self.sessionmaker.begin() as session:
+                state = StateRepository(session)
+                if await state.claim(update_id, utcnow(), self.lease, queue):
+                    return True
+                if await state.is_done(update_id) or asyncio.get_running_loop().time() >= deadline:
+                    return False
+            await asyncio.sleep(poll * 4)
+
+    async def keep_alive(self, update_id: int) -> None:
+        """Refresh the claim while the update is handled (run as a task; cancel when done)."""
+        while True:
+            await asyncio.sleep(self.lease.total_seconds() / 3)
+            async with self.sessionmaker.begin() as session:
+                await StateRepository(session).touch(update_id, utcnow())
 
     async def wait_turn(self, update_id: int, queue: str, poll: float = TURN_POLL, limit: float = TURN_LIMIT) -> bool:
         """Wait until no earlier update of the same chat is still being handled by any replica.
@@ -63,7 +82,7 @@ class StateService:
         deadline = asyncio.get_running_loop().time() + limit
         while True:
             async with self.sessionmaker.begin() as session:
-                busy = await StateRepository(session).earlier_running(update_id, queue, utcnow() - UPDATE_LEASE)
+                busy = await StateRepository(session).earlier_running(update_id, queue, utcnow() - self.lease)
             if not busy:
                 return True
             if asyncio.get_running_loop().time() >= deadline:

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from coachbot.db import ConversationState, ProcessedUpdate, utcnow
+from coachbot.db import ConversationState, utcnow
 from coachbot.services import StateService, UserService
 
 
@@ -40,17 +40,30 @@ async def test_forgetting_a_person_removes_their_state(sessionmaker, settings, b
     assert await build.count(ConversationState) == 0
 
 
-async def test_an_update_is_claimed_once_and_a_dead_claim_is_retried(sessionmaker, build):
-    state = StateService(sessionmaker)
-    assert await state.claim_update(500)
-    assert not await state.claim_update(500)  # another replica, or a redelivery, while the first works
-    async with sessionmaker.begin() as session:  # the first process died three minutes ago
-        await session.execute(update(ProcessedUpdate).values(created_at=utcnow() - timedelta(minutes=3)))
-    assert await state.claim_update(500)
-    await state.finish_update(500)
-    async with sessionmaker.begin() as session:
-        await session.execute(update(ProcessedUpdate).values(created_at=utcnow() - timedelta(minutes=3)))
-    assert not await state.claim_update(500)  # answered: never again
+async def test_an_update_is_answered_once_and_a_dead_replicas_claim_is_taken_over(sessionmaker):
+    import asyncio
+
+    lease = timedelta(seconds=0.3)
+    first, second = StateService(sessionmaker, lease), StateService(sessionmaker, lease)
+    assert await first.claim_update(500)
+    duplicate = asyncio.create_task(second.claim_update(500, poll=0.01))  # a redelivery while the first works
+    await asyncio.sleep(0.1)
+    await first.finish_update(500)
+    assert await duplicate is False, "answered once: the duplicate is dropped"
+
+    assert await first.claim_update(501)  # and then this replica is killed: no keep-alive, no finish
+    started = asyncio.get_running_loop().time()
+    assert await second.claim_update(501, poll=0.01), "the restarted bot answers what Telegram sends again"
+    assert asyncio.get_running_loop().time() - started >= 0.25  # only once the dead claim ran out
+
+    assert await first.claim_update(502)
+    alive = asyncio.create_task(first.keep_alive(502))  # a live replica on a long update
+    waiting = asyncio.create_task(second.claim_update(502, poll=0.01))
+    await asyncio.sleep(1.0)  # more than three leases
+    assert not waiting.done(), "a live claim is never taken over"
+    await first.finish_update(502)
+    alive.cancel()
+    assert await waiting is False
 
 
 def _update(update_id: int, chat_id: int):
