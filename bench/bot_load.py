@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -31,7 +32,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from support.bot_harness import BotHarness  # noqa: E402
 from support.fake_telegram import FakeTelegram  # noqa: E402
 
-from coachbot.config import load_settings  # noqa: E402
+from coachbot.config import Settings, load_settings  # noqa: E402
 
 DRAFTS = [
     "Вы сами виноваты, надо было читать договор. Ожидайте.",
@@ -57,16 +58,20 @@ async def answered_at(fake: FakeTelegram, chat_id: int, message_id: int, timeout
     return (await fake.wait_for(is_answer, timeout=timeout)).at
 
 
+def bench_settings(fake: FakeTelegram, tmp: str, **overrides: Any) -> Settings:
+    """The production settings, pointed at the fake Bot API and a SQLite file in ``tmp``, no LLM."""
+    return load_settings(
+        telegram_token=fake.token, telegram_base_url=fake.base_url, telegram_base_file_url=fake.base_file_url,
+        data_dir=Path(tmp), database_url=f"sqlite+aiosqlite:///{tmp}/bench.sqlite3", llm_base_url="",
+        llm_model="", **overrides,
+    )  # fmt: skip
+
+
 async def flood(args: argparse.Namespace, rate_limit: int | None) -> dict[str, float]:
     fake = FakeTelegram()
     await fake.start()
     with tempfile.TemporaryDirectory() as tmp:
-        overrides = {} if rate_limit is None else {"draft_rate_limit": rate_limit}
-        settings = load_settings(
-            telegram_token=fake.token, telegram_base_url=fake.base_url, telegram_base_file_url=fake.base_file_url,
-            data_dir=Path(tmp), database_url=f"sqlite+aiosqlite:///{tmp}/bench.sqlite3", llm_base_url="",
-            llm_model="", **overrides,
-        )  # fmt: skip
+        settings = bench_settings(fake, tmp, **({} if rate_limit is None else {"draft_rate_limit": rate_limit}))
         harness = await BotHarness(fake, settings).start()
         try:
             flooder, probe = harness.user(), harness.user(first_name="Борис")

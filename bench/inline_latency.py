@@ -29,8 +29,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 from support.bot_harness import BotHarness  # noqa: E402
 from support.fake_telegram import FakeTelegram  # noqa: E402
 
-from bench.bot_load import percentile  # noqa: E402
-from coachbot.config import load_settings  # noqa: E402
+from bench.bot_load import bench_settings, percentile  # noqa: E402
 
 DRAFTS = [
     "Вы сами виноваты, надо было читать договор. Ожидайте.",
@@ -50,11 +49,7 @@ async def run(rounds: int, show: bool) -> list[float]:
     fake = FakeTelegram()
     await fake.start()
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(
-            telegram_token=fake.token, telegram_base_url=fake.base_url, telegram_base_file_url=fake.base_file_url,
-            data_dir=Path(tmp), database_url=f"sqlite+aiosqlite:///{tmp}/bench.sqlite3", llm_base_url="",
-            llm_model="", draft_rate_limit=0,
-        )  # fmt: skip
+        settings = bench_settings(fake, tmp, draft_rate_limit=0)
         harness = await BotHarness(fake, settings).start()
         try:
             person = harness.user()
