@@ -129,7 +129,7 @@ def day_html(lang: str, day: BusinessDay) -> str:
         return f"{t(lang, 'business_day_title')}\n{t(lang, 'business_day_fine', replies=replies, avg=avg)}"
     body = t(lang, "business_day_body", replies=replies, to_improve=day.to_improve, avg=avg,
              issues=issue_list(lang, day.top_issues))  # fmt: skip
-    parts = [t(lang, "business_day_title"), body]
+    parts = [f"{t(lang, 'business_day_title')}\n{body}"]
     if day.weakest is not None:
         parts.append(t(lang, "business_day_weakest", score=day.weakest.score, text=quote(day.weakest.text, 300)))
         known = [i for i in day.weakest.analysis.get("issues", []) if i.get("code") in ISSUES]
@@ -137,13 +137,13 @@ def day_html(lang: str, day: BusinessDay) -> str:
             first = known[0]
             parts.append(t(lang, "business_day_issue", title=issue_entry(first["code"], lang).title,
                            quote=quoted(lang, quote(first.get("quote", "")))))  # fmt: skip
-    return "\n\n".join([parts[0] + "\n" + parts[1], *parts[2:]])
+    return "\n\n".join(parts)
 
 
 async def send_days(context: BotContext) -> int:
     """The daily summary to everyone who asked for it and replied to customers. Returns how many."""
     services: BotServices = context.bot_data[SERVICES_KEY]
-    if not await services.state.claim_job(DAY_JOB, dt.datetime.now(dt.UTC).strftime("%Y-%m-%d")):
+    if not await services.state.claim_job(DAY_JOB, "day"):
         log.info("business summaries: another replica sends them today")
         return 0
 

@@ -25,15 +25,6 @@ RETENTION_AT = dt.time(3, 30, tzinfo=dt.UTC)  # a quiet hour
 DIGEST_DAYS = 7
 
 
-def week_of(moment: dt.datetime) -> str:
-    """The period a weekly job runs once in, across replicas: «2026-W50»."""
-    return moment.strftime("%G-W%V")
-
-
-def day_of(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d")
-
-
 def ptb_weekday(monday_first: int) -> int:
     """SettingsService counts 0 = Monday; PTB's run_daily counts 0 = Sunday."""
     return (monday_first + 1) % 7
@@ -42,7 +33,7 @@ def ptb_weekday(monday_first: int) -> int:
 async def send_digest(context: BotContext) -> int:
     """Each lead's week: a short summary and the team chart. Returns how many were sent."""
     services: BotServices = context.bot_data[SERVICES_KEY]
-    if not await services.state.claim_job(DIGEST_JOB, week_of(dt.datetime.now(dt.UTC))):
+    if not await services.state.claim_job(DIGEST_JOB, "week"):
         log.info("weekly digest: another replica sends it this week")
         return 0
     threshold = await services.runtime.coaching_threshold()
@@ -64,7 +55,7 @@ async def send_digest(context: BotContext) -> int:
 
 async def purge_old_drafts(context: BotContext) -> None:
     services = context.bot_data[SERVICES_KEY]
-    if not await services.state.claim_job(RETENTION_JOB, day_of(dt.datetime.now(dt.UTC))):
+    if not await services.state.claim_job(RETENTION_JOB, "day"):
         log.info("retention: another replica purges today")
         return
     deleted = await services.retention.purge()

@@ -97,13 +97,8 @@ class Phrasebook:
     def styled_unlike(self, texts: dict[str, Any], style: str, key: str, unlike: Callable[[str], bool]) -> str:
         """Like :meth:`styled`, but the first variant, in the same stable order, for which
         ``unlike`` holds (an apology that does not repeat the acknowledgement's words)."""
-        value = texts.get(style, texts.get("warm", ""))
-        options: list[str] = [str(v) for v in value if v] if isinstance(value, list) else [str(value)]
-        if not options:
-            return ""
-        first = zlib.crc32(f"{key}|{style}".encode()) % len(options)
-        ordered = options[first:] + options[:first]
-        return next((v for v in ordered if unlike(v)), ordered[0])
+        ordered = variants(texts.get(style, texts.get("warm", "")), f"{key}|{style}")
+        return next((v for v in ordered if unlike(v)), ordered[0] if ordered else "")
 
     def situation(self, text: str) -> Situation:
         """The situation whose cues occur most often in ``text`` (the customer's message and the draft)."""
@@ -126,12 +121,21 @@ class Phrasebook:
         return ""
 
 
-def pick(value: str | list[str], key: str) -> str:
-    """One of the variants, chosen by a stable hash of ``key`` (no randomness between runs)."""
+def variants(value: str | list[str], key: str) -> list[str]:
+    """The non-empty variants, starting from the one a stable hash of ``key`` picks (no randomness
+    between runs) and going on in the file's order."""
     if isinstance(value, str):
-        return value
+        return [value]
     options = [v for v in value if v]
-    return options[zlib.crc32(key.encode("utf-8")) % len(options)] if options else ""
+    if not options:
+        return []
+    first = zlib.crc32(key.encode("utf-8")) % len(options)
+    return options[first:] + options[:first]
+
+
+def pick(value: str | list[str], key: str) -> str:
+    """One of the variants, chosen by a stable hash of ``key``."""
+    return next(iter(variants(value, key)), "")
 
 
 def _regex(source: str, where: str) -> re.Pattern[str]:

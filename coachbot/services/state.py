@@ -4,8 +4,8 @@ a draft answers, a search's paging tokens. Kept per person with an expiry; gone 
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Literal
 
 from coachbot.db import utcnow
 from coachbot.repositories import UserRepository
@@ -93,10 +93,12 @@ class StateService:
         async with self.sessionmaker.begin() as session:
             await StateRepository(session).finish(update_id)
 
-    async def claim_job(self, name: str, period: str) -> bool:
-        """True for the one replica that runs job ``name`` for ``period`` (a day, a week)."""
+    async def claim_job(self, name: str, every: Literal["day", "week"], now: datetime | None = None) -> bool:
+        """True for the one replica that runs job ``name`` in the current day or ISO week (UTC)."""
+        now = now or utcnow()
+        period = now.strftime("%G-W%V" if every == "week" else "%Y-%m-%d")  # «2026-W50», «2026-12-08»
         async with self.sessionmaker.begin() as session:
-            return await StateRepository(session).claim_job(name, period, utcnow())
+            return await StateRepository(session).claim_job(name, period, now)
 
     async def purge(self) -> int:
         """Expired state, update ids old enough that Telegram will not send them again, and the

@@ -123,7 +123,12 @@ async def test_a_claim_left_by_a_killed_replica_holds_the_chat_only_briefly(sess
 
 async def test_a_scheduled_job_runs_once_per_period_across_replicas(sessionmaker):
     first, second = StateService(sessionmaker), StateService(sessionmaker)
-    assert await first.claim_job("weekly_digest", "2026-W50")
-    assert not await second.claim_job("weekly_digest", "2026-W50")
-    assert await second.claim_job("weekly_digest", "2026-W51")
-    assert await second.claim_job("retention_purge", "2026-W50")
+    from datetime import UTC, datetime
+
+    monday, sunday = datetime(2026, 12, 7, 9, tzinfo=UTC), datetime(2026, 12, 13, 23, tzinfo=UTC)
+    assert await first.claim_job("weekly_digest", "week", now=monday)
+    assert not await second.claim_job("weekly_digest", "week", now=sunday)  # the same ISO week
+    assert await second.claim_job("weekly_digest", "week", now=sunday + timedelta(hours=2))  # the next one
+    assert await second.claim_job("retention_purge", "day", now=monday)
+    assert not await first.claim_job("retention_purge", "day", now=monday + timedelta(hours=3))
+    assert await first.claim_job("retention_purge", "day", now=monday + timedelta(days=1))
